@@ -1,0 +1,141 @@
+"""Case studies: how networks in many sectors tackled a challenge, and what they learned."""
+
+from django import forms
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from source4networks.blocks import RICH_TEXT_FEATURES, KeyFactBlock, QuoteBlock
+from source4networks.models import SummaryMixin
+from source4networks.taxonomy import NetworkType
+
+
+class CaseStudyIndexPage(RoutablePageMixin, Page):
+    """All case studies at /case-studies/, filtered by sector, region, network type and topic."""
+
+    intro = models.CharField(max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["source4networks.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import case_study_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_study_listing(self, request))
+        return context
+
+    @path("")
+    def listing(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import CaseStudyFeed
+
+        return CaseStudyFeed(self)(request)
+
+
+class CaseStudyPageTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+
+class CaseStudyPage(SummaryMixin, Page):
+    """The story of one network: the challenge it faced, what it did, the impact, the lessons
+    it learned and its next steps, in that order, with key facts and an optional quote."""
+
+    network_name = models.CharField(
+        "network", max_length=200, blank=True, help_text="The network this case study is about."
+    )
+    sectors = ParentalManyToManyField("source4networks.Sector", blank=True, related_name="case_studies")
+    region = models.ForeignKey(
+        "source4networks.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="case_studies"
+    )
+    network_type = models.CharField(max_length=30, choices=NetworkType.choices, blank=True)
+    topics = ClusterTaggableManager(through=CaseStudyPageTopic, blank=True)
+    challenge = RichTextField("the challenge", features=RICH_TEXT_FEATURES, blank=True)
+    what_the_network_did = RichTextField("what the network did", features=RICH_TEXT_FEATURES, blank=True)
+    impact = RichTextField("the impact", features=RICH_TEXT_FEATURES, blank=True)
+    lessons_learned = RichTextField("lessons learned", features=RICH_TEXT_FEATURES, blank=True)
+    next_steps = RichTextField("next steps", features=RICH_TEXT_FEATURES, blank=True)
+    key_facts = StreamField([("fact", KeyFactBlock())], blank=True)
+    quote = StreamField([("quote", QuoteBlock())], blank=True, max_num=1)
+    contact_role = models.CharField(
+        max_length=200, blank=True, help_text="Who to ask for more, by role (for example “Network manager”)."
+    )
+    publication_date = models.DateField(null=True, blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("network_name"),
+        index.SearchField("challenge"),
+        index.SearchField("what_the_network_did"),
+        index.SearchField("impact"),
+        index.SearchField("lessons_learned"),
+        index.SearchField("next_steps"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("id"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("network_name"),
+                FieldPanel("network_type"),
+                FieldPanel("region"),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics"),
+            ],
+            heading="About the network",
+        ),
+        FieldPanel("challenge"),
+        FieldPanel("what_the_network_did"),
+        FieldPanel("impact"),
+        FieldPanel("lessons_learned"),
+        FieldPanel("next_steps"),
+        FieldPanel("key_facts"),
+        FieldPanel("quote"),
+        FieldPanel("contact_role"),
+        InlinePanel("related_resources", label="Related resources"),
+        FieldPanel("publication_date"),
+    ]
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+
+    SECTIONS = [
+        ("challenge", "The challenge"),
+        ("what_the_network_did", "What the network did"),
+        ("impact", "The impact"),
+        ("lessons_learned", "Lessons learned"),
+        ("next_steps", "Next steps"),
+    ]
+
+    @property
+    def sections(self):
+        """The fixed sections, in order, leaving out any left empty."""
+        return [(title, getattr(self, field)) for field, title in self.SECTIONS if getattr(self, field)]
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import case_study_related
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_study_related(self, request))
+        return context
+
+
+class CaseStudyRelatedResource(Orderable):
+    case_study = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_resources")
+    resource = models.ForeignKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="case_study_links")
+
+    panels = [PageChooserPanel("resource")]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class Source4NetworksConfig(AppConfig):
+    name = "source4networks"
+    verbose_name = "Source4Networks site"

@@ -1,0 +1,42 @@
+from functools import lru_cache
+
+from django import template
+from django.contrib.staticfiles import finders
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed (None removes one), for
+    pagination and sort links that keep the filters."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+
+
+@lru_cache(maxsize=32)
+def _built_svg(static_path):
+    path = finders.find(static_path)
+    if not path:
+        return ""
+    with open(path, encoding="utf-8") as icon_file:
+        return icon_file.read().strip()
+
+
+@register.simple_tag
+def nhsuk_icon(name):
+    """Inline one of the NHS.UK frontend's icons (built into static files by `npm run build`)."""
+    return mark_safe(_built_svg(f"dist/nhsuk/assets/images/nhsuk-icon-{name}.svg"))  # noqa: S308 - our own build
+
+
+@register.simple_tag
+def nhs_logo_path():
+    """The NHS logo's SVG path (built into static files by `npm run build`)."""
+    return mark_safe(_built_svg("dist/nhsuk/nhs-logo-path.svg"))  # noqa: S308 - our own build
