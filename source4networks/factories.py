@@ -40,6 +40,8 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         abstract = True
+        # Post-generation hooks (topics) save the page themselves.
+        skip_postgeneration_save = True
 
     @classmethod
     def default_parent(cls):

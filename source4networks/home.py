@@ -3,13 +3,14 @@
 from django.utils import timezone
 from wagtail.models import Page
 
+# The cards under "What you can do here": (title, address, description).
 HOME_SECTIONS = [
-    {"title": "Resources", "href": "/resources/", "description": "Evidence, toolkits and guides about leading networks."},
-    {"title": "Case studies", "href": "/case-studies/", "description": "How networks in many sectors made a difference."},
-    {"title": "Diagnostics", "href": "/diagnostics/", "description": "Assess your network and discuss the results together."},
-    {"title": "Networks", "href": "/networks/", "description": "Find other networks to learn from and contact them."},
-    {"title": "Community", "href": "/community/", "description": "Join discussions with network leaders and members."},
-    {"title": "Events", "href": "/events/", "description": "Events and webinars for network leaders and members."},
+    ("Resources", "/resources/", "Evidence, toolkits and guides about leading networks."),
+    ("Case studies", "/case-studies/", "How networks in many sectors made a difference."),
+    ("Diagnostics", "/diagnostics/", "Assess your network and discuss the results together."),
+    ("Networks", "/networks/", "Find other networks to learn from and contact them."),
+    ("Community", "/community/", "Join discussions with network leaders and members."),
+    ("Events", "/events/", "Events and webinars for network leaders and members."),
 ]
 
 
@@ -21,8 +22,13 @@ def home_context(home, request):
     chosen = {page.pk: page for page in Page.objects.live().public().filter(pk__in=chosen_ids).specific()}
     featured = [chosen[pk] for pk in chosen_ids if pk in chosen]
     if not featured:
-        featured = list(ResourcePage.objects.live().public().order_by("-first_published_at")[:3]) + list(
-            CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]
-        )
+        # Nothing chosen: resources flagged "featured" come first, then the newest.
+        resources = ResourcePage.objects.live().public().order_by("-featured", "-first_published_at")[:3]
+        case_studies = CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]
+        featured = [*resources, *case_studies]
     upcoming_events = EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")[:3]
-    return {"featured_items": featured, "upcoming_events": upcoming_events, "home_sections": HOME_SECTIONS}
+    return {
+        "featured_items": featured,
+        "upcoming_events": upcoming_events,
+        "home_sections": [{"title": t, "href": h, "description": d} for t, h, d in HOME_SECTIONS],
+    }

@@ -5,7 +5,6 @@ and every filter finds everything it should."""
 
 from django.db import models
 
-
 # Sectors and regions are stored as rows (the Sector and Region models, seeded from these
 # lists by a migration) because pages and networks can have several of each.
 SECTORS = [
