@@ -2,6 +2,8 @@
 numbers fall back to the first or last page, and the query count does not grow with the
 number of items."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 
@@ -13,10 +15,15 @@ def paginate(request, items, per_page=None):
     return paginator.get_page(request.GET.get("page"))
 
 
+# Control characters have no place in a search and some break the database (PostgreSQL
+# refuses NUL in a string): drop them rather than fail.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def clean_query(request, name="q"):
-    """The search text from the query string, trimmed; `(text, error)` where error is a
-    message for a query too long to search."""
-    text = request.GET.get(name, "").strip()
+    """The search text from the query string, without control characters and trimmed;
+    `(text, error)` where error is a message for a query too long to search."""
+    text = CONTROL_CHARACTERS.sub("", request.GET.get(name, "")).strip()
     if len(text) > settings.SEARCH_QUERY_MAX_LENGTH:
         return text, f"Your search must be {settings.SEARCH_QUERY_MAX_LENGTH} characters or fewer"
     return text, None
