@@ -30,9 +30,7 @@ class ImageBlock(blocks.StructBlock):
     """An image with the alternative text that describes it for people who cannot see it."""
 
     image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(
-        max_length=250, help_text="Describe the image for people who cannot see it. Required."
-    )
+    alt_text = blocks.CharBlock(max_length=250, help_text="Describe the image for people who cannot see it. Required.")
     caption = blocks.CharBlock(required=False, max_length=250)
 
     class Meta:

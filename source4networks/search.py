@@ -23,7 +23,6 @@ from .listing import clean_query, paginate
 EMPTY_QUERY_MESSAGE = "Enter a search term"
 
 
-
 def live_public_pages(queryset, request):
     """Published pages with no view restriction: drafts, unpublished and private pages never show.
     The private sections are looked up once per request rather than once per page type."""
