@@ -2,6 +2,8 @@
 (ACCOUNT_FORMS)."""
 
 from allauth.account import forms as allauth_forms
+from axes.handlers.proxy import AxesProxyHandler
+from django import forms
 
 from .formutils import nhs_style
 
@@ -37,6 +39,19 @@ class LoginForm(allauth_forms.LoginForm):
         self.fields["login"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.org"
         )
+
+
+    def clean(self):
+        # A locked-out name gets axes's lockout page straight away, before allauth's own
+        # failed-attempt limit (which would only show a form error) is consulted.
+        login = self.cleaned_data.get("login")
+        if self.request is not None and login:
+            credentials = {"email": login}
+            if AxesProxyHandler.is_locked(self.request, credentials):
+                self.request.axes_locked_out = True
+                self.request.axes_credentials = credentials
+                raise forms.ValidationError("Too many attempts to sign in. Try again later.")
+        return super().clean()
 
 
 class ResetPasswordForm(allauth_forms.ResetPasswordForm):

@@ -164,6 +164,17 @@ class NetworkForm(ImageUploadMixin, forms.ModelForm):
         },
     )
     remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+    website = forms.URLField(
+        label="Website (optional)",
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text="For example, https://www.example.org",
+        error_messages={
+            "invalid": "Enter a web address in the correct format, like https://www.example.org",
+            "max_length": max_length_message("Website", 200),
+        },
+    )
 
     class Meta:
         model = Network

@@ -15,7 +15,7 @@ def nhs_style(form, labels=None, required=None, hints=None):
             field.help_text = hints[name]
         if required and name in required:
             field.error_messages["required"] = required[name]
-        elif "required" in field.error_messages and field.label:
+        elif field.error_messages.get("required") == forms.Field.default_error_messages["required"] and field.label:
             field.error_messages["required"] = f"Enter {str(field.label).lower()}"
         # Placeholders disappear as people type; the NHS design system uses labels and hints.
         field.widget.attrs.pop("placeholder", None)

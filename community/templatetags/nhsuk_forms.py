@@ -79,8 +79,6 @@ def nhsuk_control(field, width=""):
     describedby = described_by(field)
     if describedby:
         attrs["aria-describedby"] = describedby
-    # The browser's own checks would stop the form before the server's clear messages.
-    attrs["required"] = False
     return field.as_widget(attrs=attrs)
 
 
