@@ -27,6 +27,7 @@ class ImageUploadMixin:
 
 class ProfileForm(ImageUploadMixin, forms.ModelForm):
     interests = forms.CharField(
+        label="Interests (optional)",
         required=False,
         max_length=600,
         help_text="Separate topics with commas, for example: population health, frailty, co-production.",
@@ -43,6 +44,19 @@ class ProfileForm(ImageUploadMixin, forms.ModelForm):
         },
     )
     remove_avatar = forms.BooleanField(label="Remove my profile picture", required=False)
+
+    field_order = [
+        "display_name",
+        "job_title",
+        "organisation",
+        "region",
+        "sector",
+        "bio",
+        "interests",
+        "avatar",
+        "remove_avatar",
+        "show_in_directory",
+    ]
 
     class Meta:
         model = Profile
@@ -148,6 +162,7 @@ class DeleteAccountForm(forms.Form):
 
 class NetworkForm(ImageUploadMixin, forms.ModelForm):
     topics = forms.CharField(
+        label="Topics (optional)",
         required=False,
         max_length=600,
         help_text="Separate topics with commas, for example: stroke, rehabilitation.",
@@ -221,7 +236,7 @@ class NetworkForm(ImageUploadMixin, forms.ModelForm):
             "approximate_size": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
         error_messages = {
-            "name": {"required": "Enter the network's name", "max_length": max_length_message("Network name", 150)},
+            "name": {"required": "Enter the name of the network", "max_length": max_length_message("Network name", 150)},
             "summary": {"required": "Enter a summary", "max_length": max_length_message("Summary", 300)},
             "description": {"max_length": max_length_message("Description", 5000)},
             "network_type": {"required": "Select the type of network", "invalid_choice": "Select the type of network"},
@@ -242,6 +257,22 @@ class NetworkForm(ImageUploadMixin, forms.ModelForm):
             "approximate_size": {"invalid": "Approximate number of members must be a whole number, like 120"},
         }
 
+    field_order = [
+        "name",
+        "summary",
+        "description",
+        "network_type",
+        "join_policy",
+        "regions",
+        "sectors",
+        "topics",
+        "website",
+        "year_founded",
+        "approximate_size",
+        "logo",
+        "remove_logo",
+    ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["network_type"].choices = NetworkType.choices
@@ -256,7 +287,7 @@ class NetworkForm(ImageUploadMixin, forms.ModelForm):
     def clean_name(self):
         value = " ".join(self.cleaned_data["name"].split())
         if not value:
-            raise forms.ValidationError("Enter the network's name")
+            raise forms.ValidationError("Enter the name of the network")
         return value
 
     def clean_website(self):
