@@ -40,7 +40,6 @@ class LoginForm(allauth_forms.LoginForm):
             "Enter an email address in the correct format, like name@example.org"
         )
 
-
     def clean(self):
         # A locked-out name gets axes's lockout page straight away, before allauth's own
         # failed-attempt limit (which would only show a form error) is consulted.

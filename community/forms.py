@@ -236,7 +236,10 @@ class NetworkForm(ImageUploadMixin, forms.ModelForm):
             "approximate_size": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
         error_messages = {
-            "name": {"required": "Enter the name of the network", "max_length": max_length_message("Network name", 150)},
+            "name": {
+                "required": "Enter the name of the network",
+                "max_length": max_length_message("Network name", 150),
+            },
             "summary": {"required": "Enter a summary", "max_length": max_length_message("Summary", 300)},
             "description": {"max_length": max_length_message("Description", 5000)},
             "network_type": {"required": "Select the type of network", "invalid_choice": "Select the type of network"},

@@ -4,7 +4,6 @@
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
@@ -20,7 +19,6 @@ def image_file(name="photo.png", size=(64, 64), image_format="PNG", extra=b""):
     return SimpleUploadedFile(name, buffer.getvalue() + extra, content_type=f"image/{image_format.lower()}")
 
 
-@override_settings(MEDIA_ROOT="/tmp/s4n-test-media")
 class ProfileFormTests(CommunityTestCase):
     @classmethod
     def setUpTestData(cls):
