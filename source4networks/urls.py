@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("community.urls")),
 ]
 
 if settings.DEBUG:

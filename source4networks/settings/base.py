@@ -2,6 +2,7 @@
 from environment variables; see the table in README.md."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +76,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "source4networks.middleware.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Axes turns a lockout flagged during authentication into its lockout page: keep it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "source4networks.urls"
@@ -127,6 +134,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Axes checks for a lockout before any other backend sees the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -153,6 +167,52 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Source4Networks <no-reply@source4networks.example>")
+
+# Accounts (django-allauth): members sign in with their email address and must verify it.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/account/"
+LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "community.signup_form.SignupExtraForm"
+# allauth's forms with the NHS service manual's labels and error messages.
+ACCOUNT_FORMS = {
+    "signup": "community.account_forms.SignupForm",
+    "login": "community.account_forms.LoginForm",
+    "reset_password": "community.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "community.account_forms.ResetPasswordKeyForm",
+    "change_password": "community.account_forms.ChangePasswordForm",
+    "set_password": "community.account_forms.SetPasswordForm",
+    "add_email": "community.account_forms.AddEmailForm",
+    "reauthenticate": "community.account_forms.ReauthenticateForm",
+}
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website_address"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Source4Networks: "
+# allauth's default rate limits stay on (sign-up, sign-in, failed sign-ins, password reset,
+# confirmation emails); they need a real shared cache: Redis in production, local memory here.
+# An unknown address asking for a password reset is told nothing (no account enumeration).
+ACCOUNT_PREVENT_ENUMERATION = True
+
+# django-axes: 5 failed sign-ins lock that username out for 15 minutes, on the site and on
+# the Wagtail admin. Locking by username alone (not IP) because many NHS staff share one
+# outgoing IP address: an IP lock would shut out a whole trust. Floods from one IP are
+# slowed by allauth's per-IP sign-in limit.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "community.axes.username_from_request"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+# axes warns whenever the IP address is not a lockout parameter; leaving it out is the
+# deliberate choice explained above.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

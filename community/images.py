@@ -1,0 +1,59 @@
+"""Checking and re-encoding images that members upload (profile pictures, network logos).
+
+Pillow will open a file whose header is a valid image even when HTML or a script follows
+it, so an upload is never stored as sent: it is checked, then drawn again into a fresh
+PNG or JPEG with no metadata (EXIF location, comments) and nothing after the pixels."""
+
+import io
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_DIMENSION = 4000
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+TYPE_ERROR = "The selected file must be a JPG, PNG or WebP image"
+
+
+def clean_image_upload(upload, max_size=512):
+    """Validate an uploaded image and return a re-encoded copy (a ContentFile with a new,
+    random name), scaled to fit `max_size` pixels. Raises ValidationError with a message
+    for the person who uploaded it."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError("The selected file must be 2 MB or smaller", code="file_too_large")
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            image_format = probe.format
+            width, height = probe.size
+            if image_format not in ALLOWED_FORMATS:
+                raise ValidationError(TYPE_ERROR, code="wrong_type")
+            if width > MAX_DIMENSION or height > MAX_DIMENSION:
+                raise ValidationError(
+                    f"The image must be {MAX_DIMENSION} by {MAX_DIMENSION} pixels or smaller", code="too_many_pixels"
+                )
+            probe.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+            image = ImageOps.exif_transpose(image)
+            has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+            image = image.convert("RGBA" if has_alpha else "RGB")
+            image.thumbnail((max_size, max_size))
+            # A new image holds the pixels only: no EXIF, ICC, comments or trailing data.
+            clean = Image.new(image.mode, image.size)
+            clean.paste(image)
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ValidationError(TYPE_ERROR, code="wrong_type") from error
+    buffer = io.BytesIO()
+    if has_alpha:
+        clean.save(buffer, format="PNG", optimize=True)
+        extension = "png"
+    else:
+        clean.save(buffer, format="JPEG", quality=85, optimize=True)
+        extension = "jpg"
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")

@@ -1,0 +1,18 @@
+"""Saving pages to read later. Only these page types can be saved (threads come later)."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from .models import SavedItem
+
+SAVEABLE_PAGE_TYPES = ("resources.resourcepage", "casestudies.casestudypage", "resources.eventpage")
+
+
+def is_saveable(page):
+    content_type = ContentType.objects.get_for_id(page.content_type_id)
+    return f"{content_type.app_label}.{content_type.model}" in SAVEABLE_PAGE_TYPES
+
+
+def is_saved(user, page):
+    if not user.is_authenticated:
+        return False
+    return SavedItem.objects.filter(user=user, page_id=page.pk).exists()

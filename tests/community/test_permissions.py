@@ -1,0 +1,235 @@
+"""The permission matrix: each kind of visitor gets the status and content they should."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from community.factories import NetworkFactory, add_member, make_member
+from community.models import Invitation, JoinPolicy, Membership
+from tests.community.base import CommunityTestCase
+
+ROLES = ["anonymous", "unverified", "verified", "other_member", "member", "leader", "moderator", "editor"]
+
+
+class PermissionMatrixTests(CommunityTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.network = NetworkFactory(name="Coastal Stroke Network", slug="coastal-stroke", join_policy=JoinPolicy.OPEN)
+        cls.other_network = NetworkFactory(name="Valley Frailty Forum", slug="valley-frailty")
+        cls.hidden = NetworkFactory(name="Quiet Hidden Group", slug="quiet-hidden", hidden=True)
+        cls.users = {
+            "unverified": make_member(verified=False, username="unverified"),
+            "verified": make_member(username="verified"),
+            "other_member": make_member(username="othermember"),
+            "member": make_member(username="member"),
+            "leader": make_member(username="leader"),
+            "moderator": make_member(username="moderator", groups=["Moderators"]),
+            "editor": make_member(username="editor", groups=["Editors"]),
+        }
+        add_member(cls.other_network, cls.users["other_member"], role=Membership.Role.LEADER)
+        add_member(cls.network, cls.users["member"])
+        add_member(cls.network, cls.users["leader"], role=Membership.Role.LEADER)
+        add_member(cls.hidden, cls.users["member"])
+        add_member(cls.hidden, cls.users["leader"], role=Membership.Role.LEADER)
+        cls.requester = make_member(username="requester")
+
+    def as_role(self, role):
+        self.client.logout()
+        if role != "anonymous":
+            self.client.force_login(self.users[role])
+
+    def check(self, method, url, expected, data=None):
+        for role in ROLES:
+            with self.subTest(role=role, url=url):
+                self.as_role(role)
+                response = getattr(self.client, method)(url, data or {})
+                self.assertEqual(response.status_code, expected[role], f"{role} on {method.upper()} {url}")
+                if response.status_code == 302 and role == "anonymous":
+                    self.assertIn("/accounts/login/", response["Location"])
+
+    def test_networks_directory_is_public_and_never_lists_hidden_networks(self):
+        for role in ROLES:
+            with self.subTest(role=role):
+                self.as_role(role)
+                response = self.client.get(reverse("community:network_directory"))
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "Coastal Stroke Network")
+                self.assertNotContains(response, "Quiet Hidden Group")
+
+    def test_network_page_is_public(self):
+        url = reverse("community:network_detail", args=["coastal-stroke"])
+        self.check("get", url, dict.fromkeys(ROLES, 200))
+
+    def test_hidden_network_page_only_for_its_members_and_the_site_team(self):
+        url = reverse("community:network_detail", args=["quiet-hidden"])
+        expected = dict.fromkeys(ROLES, 404) | {"member": 200, "leader": 200, "moderator": 200, "editor": 200}
+        self.check("get", url, expected)
+
+    def test_network_page_shows_each_viewer_the_actions_they_may_take(self):
+        url = reverse("community:network_detail", args=["coastal-stroke"])
+        self.as_role("anonymous")
+        page = self.client.get(url)
+        self.assertContains(page, "to join or contact this network")
+        self.assertNotContains(page, "Join this network")
+        self.as_role("unverified")
+        self.assertContains(self.client.get(url), "Confirm your email address to join")
+        self.as_role("verified")
+        page = self.client.get(url)
+        self.assertContains(page, "Join this network")
+        self.assertContains(page, "Contact this network")
+        self.assertNotContains(page, "Manage members")
+        self.as_role("member")
+        page = self.client.get(url)
+        self.assertContains(page, "You are a member")
+        self.assertContains(page, "Leave this network")
+        self.assertNotContains(page, "Manage members")
+        self.as_role("leader")
+        page = self.client.get(url)
+        self.assertContains(page, "Manage members")
+        self.assertContains(page, "Edit this network")
+
+    def test_join_open_network(self):
+        url = reverse("community:network_join", args=["coastal-stroke"])
+        expected = dict.fromkeys(ROLES, 302) | {"unverified": 403}
+        self.check("post", url, expected)
+        self.assertFalse(Membership.objects.filter(network=self.network, user=self.users["unverified"]).exists())
+        for role in ("verified", "other_member", "moderator", "editor"):
+            self.assertTrue(
+                Membership.objects.filter(
+                    network=self.network, user=self.users[role], status=Membership.Status.ACTIVE
+                ).exists(),
+                role,
+            )
+
+    def test_nobody_can_join_an_invitation_only_network_without_an_invitation(self):
+        closed = NetworkFactory(slug="closed", join_policy=JoinPolicy.INVITATION)
+        self.as_role("verified")
+        response = self.client.post(reverse("community:network_join", args=["closed"]), follow=True)
+        self.assertContains(response, "by invitation only")
+        self.assertFalse(Membership.objects.filter(network=closed).exists())
+
+    def test_join_hidden_network_is_not_found(self):
+        self.as_role("verified")
+        response = self.client.post(reverse("community:network_join", args=["quiet-hidden"]))
+        self.assertEqual(response.status_code, 404)
+
+    def test_leader_pages(self):
+        leader_only = dict.fromkeys(ROLES, 403) | {"anonymous": 302, "leader": 200}
+        for name in ("community:network_members", "community:network_edit", "community:network_invite"):
+            self.check("get", reverse(name, args=["coastal-stroke"]), leader_only)
+
+    def test_only_a_leader_can_approve_a_request(self):
+        network = NetworkFactory(slug="by-request", join_policy=JoinPolicy.REQUEST)
+        add_member(network, self.users["leader"], role=Membership.Role.LEADER)
+        add_member(network, self.users["member"])
+        pending = add_member(network, self.requester, status=Membership.Status.PENDING)
+        url = reverse("community:network_member_action", args=["by-request", pending.pk, "approve"])
+        for role in ROLES:
+            if role == "leader":
+                continue
+            with self.subTest(role=role):
+                self.as_role(role)
+                response = self.client.post(url)
+                self.assertEqual(response.status_code, 302 if role == "anonymous" else 403)
+                pending.refresh_from_db()
+                self.assertEqual(pending.status, Membership.Status.PENDING)
+        self.as_role("leader")
+        self.assertEqual(self.client.post(url).status_code, 302)
+        pending.refresh_from_db()
+        self.assertEqual(pending.status, Membership.Status.ACTIVE)
+
+    def test_only_a_leader_can_remove_or_promote(self):
+        target = Membership.objects.get(network=self.network, user=self.users["member"])
+        for action in ("promote", "remove"):
+            url = reverse("community:network_member_action", args=["coastal-stroke", target.pk, action])
+            for role in ("verified", "other_member", "member", "moderator", "editor", "unverified"):
+                with self.subTest(role=role, action=action):
+                    self.as_role(role)
+                    self.assertEqual(self.client.post(url).status_code, 403)
+        target.refresh_from_db()
+        self.assertEqual(target.role, Membership.Role.MEMBER)
+
+    def test_contact_needs_a_verified_member(self):
+        url = reverse("community:network_contact", args=["coastal-stroke"])
+        expected = dict.fromkeys(ROLES, 200) | {"anonymous": 302, "unverified": 403}
+        self.check("get", url, expected)
+
+    def test_create_network_needs_a_verified_member(self):
+        url = reverse("community:network_create")
+        expected = dict.fromkeys(ROLES, 200) | {"anonymous": 302, "unverified": 403}
+        self.check("get", url, expected)
+
+    def test_member_directory_and_profiles_are_for_signed_in_members(self):
+        expected = dict.fromkeys(ROLES, 200) | {"anonymous": 302}
+        self.check("get", reverse("community:member_directory"), expected)
+        self.check("get", reverse("community:member_profile", args=["member"]), expected)
+
+    def test_my_account_pages_need_sign_in(self):
+        expected = dict.fromkeys(ROLES, 200) | {"anonymous": 302}
+        for name in (
+            "community:account",
+            "community:account_profile",
+            "community:account_notifications",
+            "community:account_networks",
+            "community:account_saved",
+            "community:account_download",
+        ):
+            self.check("get", reverse(name), expected)
+
+    def test_expired_and_used_invitations_are_refused(self):
+        invitation, token = Invitation.create(self.network, "someone@example.org", self.users["leader"])
+        url = reverse("community:invitation", args=[token])
+        Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+        self.as_role("verified")
+        response = self.client.get(url)
+        self.assertContains(response, "This invitation has expired", status_code=410)
+        self.client.post(url)
+        self.assertFalse(Membership.objects.filter(network=self.network, user=self.users["verified"]).exists())
+
+        invitation, token = Invitation.create(self.network, "again@example.org", self.users["leader"])
+        url = reverse("community:invitation", args=[token])
+        self.assertEqual(self.client.post(url, {"accept": ""}).status_code, 302)
+        self.as_role("other_member")
+        response = self.client.post(url, {"accept": ""})
+        self.assertContains(response, "already been used", status_code=410)
+        self.assertFalse(Membership.objects.filter(network=self.network, user=self.users["other_member"]).exists())
+        self.assertEqual(self.client.get(reverse("community:invitation", args=["made-up"])).status_code, 404)
+
+    def test_wagtail_admin_networks_for_editors_and_moderators_only(self):
+        url = reverse("wagtailsnippets_community_network:list")
+        for role in ROLES:
+            with self.subTest(role=role):
+                self.as_role(role)
+                response = self.client.get(url)
+                if role in ("editor", "moderator"):
+                    self.assertEqual(response.status_code, 200)
+                    self.assertContains(response, "Quiet Hidden Group")
+                else:
+                    self.assertIn(response.status_code, (302, 403))
+                    self.assertNotContains(response, "Quiet Hidden Group", status_code=response.status_code)
+
+    def test_editor_can_hide_and_feature_a_network_in_the_admin(self):
+        self.as_role("editor")
+        url = reverse("wagtailsnippets_community_network:edit", args=[self.network.pk])
+        self.assertEqual(self.client.get(url).status_code, 200)
+        data = {
+            "name": self.network.name,
+            "summary": self.network.summary,
+            "description": "",
+            "network_type": self.network.network_type,
+            "join_policy": self.network.join_policy,
+            "topics": "",
+            "website": "",
+            "year_founded": "",
+            "approximate_size": "",
+            "featured": "on",
+            "hidden": "on",
+        }
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        self.network.refresh_from_db()
+        self.assertTrue(self.network.hidden)
+        self.assertTrue(self.network.featured)
+        self.as_role("verified")
+        self.assertNotContains(self.client.get(reverse("community:network_directory")), "Coastal Stroke Network")
