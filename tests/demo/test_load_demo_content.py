@@ -182,7 +182,9 @@ class DemoContentTests(TestCase):
         self.assertTrue(users.get(username="admin").is_superuser)
         self.assertFalse(users.get(username="editor").is_superuser)
         self.assertFalse(users.get(username="moderator").is_superuser)
-        self.assertTrue(self.client.login(username="editor", password=DEMO_PASSWORD))
+        # The editor signs in to the CMS through its real sign-in form (and so through axes).
+        response = self.client.post("/admin/login/", {"username": "editor", "password": DEMO_PASSWORD})
+        self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
 
     def test_every_demo_page_renders(self):
         pages = Page.objects.live().type(StandardPage, ResourcePage, CaseStudyPage, EventPage).specific()
