@@ -45,9 +45,7 @@ class CaseStudyIndexPage(RoutablePageMixin, Page):
 
 
 class CaseStudyPageTopic(TaggedItemBase):
-    content_object = ParentalKey(
-        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_topics"
-    )
+    content_object = ParentalKey("casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_topics")
 
 
 class CaseStudyPage(SummaryMixin, Page):
@@ -120,6 +118,9 @@ class CaseStudyPage(SummaryMixin, Page):
         ("lessons_learned", "Lessons learned"),
         ("next_steps", "Next steps"),
     ]
+
+    # Above its title in listings shared with other page types.
+    card_label = "Case study"
 
     @property
     def sections(self):

@@ -119,6 +119,11 @@ class ResourcePage(SummaryMixin, Page):
     subpage_types = []
 
     @property
+    def card_label(self):
+        """What kind of resource this is, above its title in listings ("Toolkit")."""
+        return self.get_resource_type_display()
+
+    @property
     def external_domain(self):
         return urlsplit(self.external_url).hostname or "" if self.external_url else ""
 
@@ -167,7 +172,7 @@ class EventPageTopic(TaggedItemBase):
     content_object = ParentalKey("resources.EventPage", on_delete=models.CASCADE, related_name="tagged_topics")
 
 
-class EventPage(RoutablePageMixin, SummaryMixin, Page):
+class EventPage(SummaryMixin, Page):
     """An event or webinar. Times are UK time (Europe/London). Online events need a joining
     or booking link; in-person events need an address."""
 
@@ -210,6 +215,20 @@ class EventPage(RoutablePageMixin, SummaryMixin, Page):
     def is_past(self):
         return self.end is not None and self.end < timezone.now()
 
+    @property
+    def when(self):
+        """The date and time range in UK time, in words."""
+        from .calendar import format_event_when
+
+        return format_event_when(self.start, self.end)
+
+    @property
+    def card_label(self):
+        """Above its title in listings: "Event, 3 March 2027" (the date in UK time)."""
+        from .calendar import format_date_short
+
+        return f"Event, {format_date_short(self.start)}" if self.start else "Event"
+
     def clean(self):
         super().clean()
         errors = {}
@@ -224,12 +243,9 @@ class EventPage(RoutablePageMixin, SummaryMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    @path("")
-    def detail(self, request):
-        return self.render(request)
+    def get_context(self, request, *args, **kwargs):
+        from .listing import event_related
 
-    @path("event.ics")
-    def ics(self, request):
-        from .calendar import event_ics_response
-
-        return event_ics_response(self, request)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_related(self, request))
+        return context

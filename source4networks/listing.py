@@ -16,14 +16,14 @@ def paginate(request, items, per_page=None):
 
 
 # Control characters have no place in a search and some break the database (PostgreSQL
-# refuses NUL in a string): drop them rather than fail.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# refuses NUL in a string); a double quote breaks the search backend's query on SQLite.
+UNSEARCHABLE_CHARACTERS = re.compile(r'[\x00-\x1f\x7f"]')
 
 
 def clean_query(request, name="q"):
-    """The search text from the query string, without control characters and trimmed;
-    `(text, error)` where error is a message for a query too long to search."""
-    text = CONTROL_CHARACTERS.sub("", request.GET.get(name, "")).strip()
+    """The search text from the query string, without characters that cannot be searched
+    and trimmed; `(text, error)` where error is a message for a query too long to search."""
+    text = UNSEARCHABLE_CHARACTERS.sub(" ", request.GET.get(name, "")).strip()
     if len(text) > settings.SEARCH_QUERY_MAX_LENGTH:
         return text, f"Your search must be {settings.SEARCH_QUERY_MAX_LENGTH} characters or fewer"
     return text, None

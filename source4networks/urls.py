@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from resources.calendar import EVENT_ICS_URL_PATTERN, event_ics_view
 
 from . import views
 
@@ -18,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("accounts/", include("allauth.urls")),
     path("", include("community.urls")),
+    # /events/<slug>/event.ics: Wagtail's page paths cannot hold a dot, so it is routed here.
+    re_path(EVENT_ICS_URL_PATTERN, event_ics_view, name="event_ics"),
 ]
 
 if settings.DEBUG:

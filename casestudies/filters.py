@@ -1,0 +1,59 @@
+"""Filters for the case studies listing: sector, region, network type and topic, with a
+search and a sort order. Built on the library's shared filter set, so unknown values in a
+link are dropped with a message exactly as in the resource library."""
+
+import django_filters
+from django import forms
+
+from resources.filters import LibraryFilterSet, in_subquery, keep_queryset, topic_choices
+from source4networks.models import Region, Sector
+from source4networks.taxonomy import NetworkType
+
+from .models import CaseStudyPage, CaseStudyPageTopic
+
+
+class CaseStudyFilterSet(LibraryFilterSet):
+    q = django_filters.CharFilter(label="Search case studies", method=keep_queryset)
+    sector = django_filters.MultipleChoiceFilter(
+        label="Sector", method="filter_sector", widget=forms.CheckboxSelectMultiple
+    )
+    region = django_filters.ChoiceFilter(label="Region", method="filter_region", empty_label="All regions")
+    network_type = django_filters.MultipleChoiceFilter(
+        label="Network type",
+        choices=NetworkType.choices,
+        method="filter_network_type",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topic = django_filters.ChoiceFilter(label="Topic", method="filter_topic", empty_label="All topics")
+    sort = django_filters.ChoiceFilter(label="Sort by", method=keep_queryset, empty_label=None)
+
+    setting_names = ("q", "sort")
+
+    SORT_CHOICES = [("newest", "Newest first"), ("title", "Title (A to Z)"), ("relevance", "Relevance")]
+
+    class Meta:
+        model = CaseStudyPage
+        fields = []
+
+    def set_choices(self):
+        self.set_filter_choices("sector", list(Sector.objects.values_list("slug", "name")))
+        self.set_filter_choices("region", list(Region.objects.values_list("slug", "name")))
+        self.set_filter_choices("topic", topic_choices(CaseStudyPageTopic, self.queryset))
+        self.set_filter_choices("sort", self.SORT_CHOICES)
+
+    def default_choice(self, name):
+        if name == "sort":
+            return "relevance" if self.value("q") else "newest"
+        return ""
+
+    def filter_sector(self, queryset, name, value):
+        return in_subquery(queryset, CaseStudyPage.sectors.through, "casestudypage_id", sector__slug__in=value)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(region__slug=value)
+
+    def filter_network_type(self, queryset, name, value):
+        return queryset.filter(network_type__in=value)
+
+    def filter_topic(self, queryset, name, value):
+        return in_subquery(queryset, CaseStudyPageTopic, "content_object_id", tag__slug=value)
