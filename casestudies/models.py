@@ -55,6 +55,14 @@ class CaseStudyPage(SummaryMixin, Page):
     network_name = models.CharField(
         "network", max_length=200, blank=True, help_text="The network this case study is about."
     )
+    network = models.ForeignKey(
+        "community.Network",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text="Its entry in the networks directory, if it has one: the case study then shows on the network's page.",
+    )
     sectors = ParentalManyToManyField("source4networks.Sector", blank=True, related_name="case_studies")
     region = models.ForeignKey(
         "source4networks.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="case_studies"
@@ -90,6 +98,7 @@ class CaseStudyPage(SummaryMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("network_name"),
+                FieldPanel("network"),
                 FieldPanel("network_type"),
                 FieldPanel("region"),
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),

@@ -1,7 +1,7 @@
 """Demo members and networks: fictional people and organisations written for this site.
 Every email address is at example.org."""
 
-DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - a published demo password, refused in production
+from source4networks.demo_content import DEMO_PASSWORD  # noqa: F401 - one password for every demo account
 
 # (username, display name, job title, organisation, region, sector, bio, interests, in directory)
 MEMBERS = [

@@ -93,6 +93,7 @@ def detail(request, slug):
     is_leader = bool(viewer and viewer.is_leader)
     context = {
         "network": network,
+        "case_studies": network.case_studies.live().public().order_by("-first_published_at"),
         "viewer_membership": viewer,
         "is_leader": is_leader,
         "leaders": leaders,

@@ -2500,7 +2500,11 @@ HOME_FEATURED_CASE_STUDIES = [
 ]
 
 # ---------------------------------------------------------------------------------------------
-# Demo accounts, for development only (the password is DEMO_PASSWORD in the command).
+# The password of every demo account (staff and members). Development only: the demo commands
+# refuse to run unless DEBUG is on or --force is given.
+DEMO_PASSWORD = "demo-password-2026"  # noqa: S105
+
+# Demo accounts, for development only.
 # ---------------------------------------------------------------------------------------------
 
 DEMO_ACCOUNTS = [

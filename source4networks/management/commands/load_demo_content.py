@@ -16,6 +16,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -31,9 +32,7 @@ from source4networks import demo_content as content
 from source4networks.factories import StandardPageFactory, UserFactory, home_page, make_image
 from source4networks.models import HomePageFeaturedItem, Region, Sector, StandardPage
 
-# The password of the demo accounts (editor, moderator, admin). Development only: the command
-# refuses to run unless DEBUG is on or --force is given.
-DEMO_PASSWORD = "demo-password-2026"  # noqa: S105
+DEMO_PASSWORD = content.DEMO_PASSWORD
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -324,6 +323,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo content loaded in {time.perf_counter() - started:.1f}s:")
         for line in tally.lines():
             self.stdout.write(line)
+        # Members and networks come from their own app's command (idempotent too).
+        call_command("load_demo_members", force=True, stdout=self.stdout)
         self.stdout.write(
             "Demo accounts: editor, moderator and admin (emails @example.org), password "
             f"{DEMO_PASSWORD!r}. Sign in at /admin/."
