@@ -61,7 +61,7 @@ class CaseStudyPage(SummaryMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="case_studies",
-        help_text="Its entry in the networks directory, if it has one: the case study then shows on the network's page.",
+        help_text="Its entry in the networks directory, if any: the case study then shows on the network's page.",
     )
     sectors = ParentalManyToManyField("source4networks.Sector", blank=True, related_name="case_studies")
     region = models.ForeignKey(

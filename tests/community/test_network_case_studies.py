@@ -11,7 +11,7 @@ class NetworkCaseStudiesTests(CommunityTestCase):
     def setUpTestData(cls):
         cls.network = NetworkFactory(name="Coastal Stroke Network")
         cls.other = NetworkFactory(name="Tenant Health Alliance")
-        cls.published = CaseStudyPageFactory(title="Faster stroke rehabilitation", network=cls.network)
+        cls.published = CaseStudyPageFactory(title="Faster stroke rehabilitation", network=cls.network, network_name="")
         cls.draft = CaseStudyPageFactory(title="A draft about the network", network=cls.network, live=False)
         cls.elsewhere = CaseStudyPageFactory(title="Housing and health together", network=cls.other)
 
