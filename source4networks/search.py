@@ -152,6 +152,7 @@ def site_search(request, search_types=None):
         error = EMPTY_QUERY_MESSAGE
     if error or not query:
         context["error"] = error
+        context["problems"] = [{"id": "search-query", "message": error}] if error else []
         return context
 
     # An unknown type is treated as "all": a shared link with an old type still finds things.

@@ -85,3 +85,12 @@ def nhsuk_control(field, width=""):
 @register.simple_tag
 def nhsuk_field(field, width="", label_class=""):
     return render_to_string("includes/forms/field.html", {"field": field, "width": width, "label_class": label_class})
+
+
+@register.filter
+def form_problems(form):
+    """A form's errors as the error summary's problems: each message with the id it links to."""
+    problems = [{"id": first_field_anchor(form), "message": error} for error in form.non_field_errors()]
+    for field in form:
+        problems += [{"id": error_anchor(field), "message": error} for error in field.errors]
+    return problems
