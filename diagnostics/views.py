@@ -56,9 +56,7 @@ def introduction(request, slug):
                 if request.user.is_authenticated
                 else []
             ),
-            unsaved_result=survey.session_result(request.session, instrument)
-            if not request.user.is_authenticated
-            else None,
+            unsaved_result=survey.session_result(request.session, instrument),
         )
     return render(request, "diagnostics/introduction.html", context)
 
