@@ -128,6 +128,7 @@ def check(request, slug):
         errors = {item.key: "Select an answer" for _, _, item in missing}
         summary = {item.key: f"Select an answer for: {item.text}" for _, _, item in missing}
     missing_keys = {item.key for _, _, item in survey.missing_items(data, state.answers)}
+    ids = survey.item_ids(data)
     sections = []
     for number, dimension in enumerate(data.dimensions, start=1):
         sections.append(
@@ -135,7 +136,11 @@ def check(request, slug):
                 "number": number,
                 "dimension": dimension,
                 "rows": [
-                    {"item": item, "answer": survey.scale_label(data.scale, state.answers.get(item.key))}
+                    {
+                        "item": item,
+                        "answer": survey.scale_label(data.scale, state.answers.get(item.key)),
+                        "id": ids[item.key],
+                    }
                     for item in dimension.items
                     if not (errors and item.key in missing_keys)
                 ],
@@ -147,7 +152,6 @@ def check(request, slug):
                 else [],
             }
         )
-    ids = survey.item_ids(data)
     error_list = [{"href": f"#{ids[key]}", "text": text} for key, text in summary.items()]
     return render(
         request,

@@ -113,7 +113,7 @@ class CheckAndSubmitTests(TestCase):
         self.assertContains(response, '<dl class="nhsuk-summary-list">', count=4)
         self.assertContains(response, "5 – Strongly agree", count=11)
         self.assertContains(response, "Don&#x27;t know / not applicable", count=1)
-        self.assertContains(response, f'href="/diagnostics/{SCORECARD}/section/3/?return=check"')
+        self.assertContains(response, f'href="/diagnostics/{SCORECARD}/section/3/?return=check#q7"')
         self.assertNotContains(response, "There is a problem")
         self.assertFalse(response.content.decode().startswith("Error"))
 

@@ -77,6 +77,14 @@ def test_every_diagnostics_page_passes_axe(site, page, context):
     assert page.get_by_role("link", name="A network that listened").count() >= 1
     assert page.get_by_role("heading", name="Your earlier results").is_visible()
     assert_no_violations(page, "a member's result")
+
+    # The print stylesheet: the results print without the site's chrome or the download links.
+    page.emulate_media(media="print")
+    assert not page.locator("header.nhsuk-header").is_visible()
+    assert not page.get_by_role("link", name="Download your scores (CSV)").is_visible()
+    assert page.locator("table.s4n-results-table").is_visible()
+    assert page.locator("svg.s4n-radar__chart").is_visible()
+    page.emulate_media(media="screen")
     page.goto(f"{url}/diagnostics/{SCORECARD}/")
     assert_no_violations(page, "the introduction for a member with earlier results")
 
