@@ -1,0 +1,134 @@
+"""Diagnostic instruments, their versions, and the answers people give.
+
+An instrument's questions live in its versions, as Instrument JSON (PRODUCT.md section 6.4). A
+version never changes once it exists: editing an instrument adds a new version, and every
+response keeps the version it answered, so a past result always shows the figures it had.
+
+Network rounds and maturity-matrix sessions (which need networks) will point at an
+InstrumentVersion in the same way a Response does.
+"""
+
+import uuid
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from . import scoring
+from .instrument_format import loads_instrument
+
+
+@lru_cache(maxsize=64)
+def _parse(definition: str) -> scoring.Instrument:
+    # Versions are immutable, so parsing the same text once is enough.
+    return loads_instrument(definition)
+
+
+class InstrumentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Instrument(models.Model):
+    """A diagnostic: a self-assessment survey or a maturity matrix for group sessions.
+
+    Its statements, scale, bands and guidance are edited as Instrument JSON; every change is
+    kept as a new version so results people already have never change. Only published
+    instruments are offered at /diagnostics/.
+    """
+
+    slug = models.SlugField(max_length=50, unique=True, help_text="The instrument's address: /diagnostics/<slug>/.")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(
+        max_length=10,
+        choices=[(scoring.SURVEY, "Survey"), (scoring.MATRIX, "Maturity matrix")],
+    )
+    description = models.TextField(blank=True)
+    is_published = models.BooleanField(
+        "published", default=False, help_text="Published instruments are offered to everyone at /diagnostics/."
+    )
+    # The newest version, kept here so listings need no extra query per instrument.
+    current_version = models.ForeignKey(
+        "diagnostics.InstrumentVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InstrumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/diagnostics/{self.slug}/"
+
+    @property
+    def is_survey(self):
+        return self.kind == scoring.SURVEY
+
+
+class InstrumentVersion(models.Model):
+    """One version of an instrument's questions, exactly as imported or edited. Never edited."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    # The canonical Instrument JSON text (dumps_instrument). Text rather than a JSONField so that
+    # an export gives back exactly what was stored: PostgreSQL's jsonb reorders keys.
+    definition = models.TextField()
+    changes = models.TextField(blank=True, help_text="What changed since the previous version.")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when the version was first offered to people (its instrument was published).
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["instrument", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "number"], name="diagnostics_version_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.instrument} (version {self.number})"
+
+    @property
+    def data(self) -> scoring.Instrument:
+        """The version as the scoring module's plain dataclasses."""
+        return _parse(self.definition)
+
+
+class Response(models.Model):
+    """A member's own answers to one version of a survey, in progress or submitted.
+
+    Private to the member: nobody else, administrators included, sees them on the site.
+    """
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in-progress", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+
+    # A random id, so a result's address cannot be guessed.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="responses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diagnostic_responses")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    # item key -> whole number on the scale or "NA"; unanswered statements are absent.
+    answers = models.JSONField(default=dict, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-started_at"]
+        indexes = [models.Index(fields=["user", "status"], name="diagnostics_response_user")]
+
+    def __str__(self):
+        return f"{self.version.instrument} response {self.id}"
+
+    def get_absolute_url(self):
+        return f"/diagnostics/results/{self.id}/"

@@ -1,0 +1,75 @@
+"""Demo diagnostics: individual results for a few demo members (``load_demo_diagnostics``).
+
+Answers are generated from a fixed seed, so every run gives the same figures, and each member's
+repeated scorecards improve a little over time, which makes the comparison worth looking at.
+"""
+
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from .importing import load_shipped_instruments
+from .models import Instrument, Response
+
+DEMO_USERNAMES = ["demo-member-1", "demo-member-2", "demo-member-3"]
+
+# (instrument slug, days ago for each result): the scorecard is meant to be repeated.
+PLAN = [
+    ("network-health-scorecard", [180, 90, 7]),
+    ("network-health-check", [30]),
+]
+
+
+def demo_answers(data, seed, lift):
+    """Answers centred a little below "Agree", raised by ``lift`` points, with some NA."""
+    rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not security
+    scale = data.scale
+    answers = {}
+    for item in data.items:
+        if scale.allow_na and rng.random() < 0.05:
+            answers[item.key] = "NA"
+            continue
+        score = max(scale.min, min(scale.max, round(rng.gauss(3.1 + lift, 0.9))))
+        # Store the answer that gives this item score.
+        answers[item.key] = scale.min + scale.max - score if item.reverse else score
+    return answers
+
+
+def demo_users():
+    from source4networks.factories import UserFactory
+
+    return [
+        UserFactory(username=username, first_name="Demo", last_name=f"Member {n}")
+        for n, username in enumerate(DEMO_USERNAMES, start=1)
+    ]
+
+
+@transaction.atomic
+def load_demo_diagnostics(now=None):
+    """Create the demo results that are missing; return how many were created."""
+    now = now or timezone.now()
+    load_shipped_instruments()
+    created = 0
+    users = demo_users()
+    for slug, days_ago in PLAN:
+        instrument = Instrument.objects.select_related("current_version").filter(slug=slug).first()
+        if instrument is None or instrument.current_version is None:
+            continue
+        data = instrument.current_version.data
+        for user in users:
+            if Response.objects.filter(user=user, version__instrument=instrument).exists():
+                continue  # idempotent: this member already has demo results for it
+            for attempt, days in enumerate(days_ago):
+                when = now - timedelta(days=days)
+                Response.objects.create(
+                    user=user,
+                    version=instrument.current_version,
+                    answers=demo_answers(data, f"{user.username}/{slug}/{attempt}", lift=0.35 * attempt),
+                    status=Response.Status.SUBMITTED,
+                    started_at=when - timedelta(minutes=10),
+                    submitted_at=when,
+                )
+                created += 1
+    return created
