@@ -4,7 +4,9 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+from django.urls import reverse
 
+from community.factories import make_member
 from diagnostics.models import Instrument, Response
 from diagnostics.survey import SESSION_IN_PROGRESS, SESSION_RESULTS
 from source4networks.factories import UserFactory
@@ -213,19 +215,26 @@ class EndToEndTests(TestCase):
 class ResumeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.member = UserFactory(username="resumer", password="a long enough password")
+        cls.member = make_member(username="resumer", email="resumer@example.org")
+
+    def sign_in(self):
+        # Through the real sign-in form (allauth, and axes in front of it).
+        response = self.client.post(
+            reverse("account_login"), {"login": "resumer@example.org", "password": "correct horse battery staple"}
+        )
+        self.assertEqual(response.status_code, 302)
 
     def test_answers_on_page_1_survive_signing_out_and_back_in(self):
-        self.assertTrue(self.client.login(username="resumer", password="a long enough password"))
+        self.sign_in()
         data = instrument_data(HEALTH_CHECK)
         first = data.dimensions[0]
         answers = {f"answer-{item.key}": str(n % 5 + 1) for n, item in enumerate(first.items)}
         answers[f"answer-{first.items[-1].key}"] = "NA"
         self.client.post(f"/diagnostics/{HEALTH_CHECK}/section/1/", answers)
-        self.client.logout()
+        self.client.post(reverse("account_logout"))
         self.assertFalse(self.client.get(f"/diagnostics/{HEALTH_CHECK}/section/1/").content.decode().count("checked"))
 
-        self.assertTrue(self.client.login(username="resumer", password="a long enough password"))
+        self.sign_in()
         intro = self.client.get(f"/diagnostics/{HEALTH_CHECK}/")
         self.assertContains(intro, "Continue where you left off")
         self.assertContains(intro, f'href="/diagnostics/{HEALTH_CHECK}/section/2/"')  # first unanswered section
