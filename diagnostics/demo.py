@@ -10,10 +10,13 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from community.demo_data import MEMBERS
+
 from .importing import load_shipped_instruments
 from .models import Instrument, Response
 
-DEMO_USERNAMES = ["demo-member-1", "demo-member-2", "demo-member-3"]
+# The first three demo members (community's demo data) have results to look at.
+DEMO_USERNAMES = [member[0] for member in MEMBERS[:3]]
 
 # (instrument slug, days ago for each result): the scorecard is meant to be repeated.
 PLAN = [
@@ -40,10 +43,8 @@ def demo_answers(data, seed, lift):
 def demo_users():
     from source4networks.factories import UserFactory
 
-    return [
-        UserFactory(username=username, first_name="Demo", last_name=f"Member {n}")
-        for n, username in enumerate(DEMO_USERNAMES, start=1)
-    ]
+    # Looked up by username: the demo members made by load_demo_members when they exist.
+    return [UserFactory(username=username, email=f"{username}@example.org") for username in DEMO_USERNAMES]
 
 
 @transaction.atomic

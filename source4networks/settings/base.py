@@ -210,6 +210,7 @@ AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "community.axes.username_from_request"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 # axes warns whenever the IP address is not a lockout parameter; leaving it out is the
 # deliberate choice explained above.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
