@@ -6,42 +6,21 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from source4networks.blocks import RICH_TEXT_FEATURES, KeyFactBlock, QuoteBlock
-from source4networks.models import SummaryMixin
+from source4networks.models import LibraryIndexPage, SummaryMixin
 from source4networks.taxonomy import NetworkType
 
 
-class CaseStudyIndexPage(RoutablePageMixin, Page):
+class CaseStudyIndexPage(LibraryIndexPage):
     """All case studies at /case-studies/, filtered by sector, region, network type and topic."""
 
-    intro = models.CharField(max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["source4networks.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
-    max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import case_study_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(case_study_listing(self, request))
-        return context
-
-    @path("")
-    def listing(self, request):
-        return self.render(request)
-
-    @path("feed/")
-    def feed(self, request):
-        from .feeds import CaseStudyFeed
-
-        return CaseStudyFeed(self)(request)
+    listing_function = "casestudies.listing.case_study_listing"
+    feed_class = "casestudies.feeds.CaseStudyFeed"
 
 
 class CaseStudyPageTopic(TaggedItemBase):

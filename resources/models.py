@@ -10,43 +10,22 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from source4networks.blocks import BodyBlock
-from source4networks.models import SummaryMixin
+from source4networks.models import LibraryIndexPage, SummaryMixin
 from source4networks.taxonomy import ResourceType
 
 
-class ResourceIndexPage(RoutablePageMixin, Page):
+class ResourceIndexPage(LibraryIndexPage):
     """The resource library at /resources/: lists every published resource with filters by
     type, topic and sector, a keyword search and an RSS feed."""
 
-    intro = models.CharField(max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["source4networks.HomePage"]
     subpage_types = ["resources.ResourcePage"]
-    max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import resource_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing(self, request))
-        return context
-
-    @path("")
-    def listing(self, request):
-        return self.render(request)
-
-    @path("feed/")
-    def feed(self, request):
-        from .feeds import ResourceFeed
-
-        return ResourceFeed(self)(request)
+    listing_function = "resources.listing.resource_listing"
+    feed_class = "resources.feeds.ResourceFeed"
 
 
 class ResourcePageTopic(TaggedItemBase):
@@ -140,32 +119,12 @@ class ResourcePage(SummaryMixin, Page):
         return context
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(LibraryIndexPage):
     """Events and webinars at /events/: upcoming events first, with an archive of past ones."""
 
-    intro = models.CharField(max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["source4networks.HomePage"]
     subpage_types = ["resources.EventPage"]
-    max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import event_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_listing(self, request))
-        return context
-
-    @path("")
-    def listing(self, request):
-        return self.render(request)
-
-    @path("feed/")
-    def feed(self, request):
-        from .feeds import EventFeed
-
-        return EventFeed(self)(request)
+    listing_function = "resources.listing.event_listing"
+    feed_class = "resources.feeds.EventFeed"
 
 
 class EventPageTopic(TaggedItemBase):

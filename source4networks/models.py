@@ -1,8 +1,10 @@
 """Site-wide pages and the reference data every section shares."""
 
 from django.db import models
+from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -53,6 +55,37 @@ class SummaryMixin(models.Model):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+
+class LibraryIndexPage(RoutablePageMixin, Page):
+    """A section of the library (Resources, Case studies, Events): lists its published pages
+    with filters and search, and offers an RSS feed of them at feed/."""
+
+    intro = models.CharField(max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["source4networks.HomePage"]
+    max_count = 1
+
+    # Dotted paths, so that models load without the listing and feed code.
+    listing_function = ""  # called as listing_function(index_page, request) -> context
+    feed_class = ""  # a syndication Feed taking the index page
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(import_string(self.listing_function)(self, request))
+        return context
+
+    @path("")
+    def listing(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    def feed(self, request):
+        return import_string(self.feed_class)(self)(request)
 
 
 class HomePage(Page):
