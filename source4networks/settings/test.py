@@ -14,3 +14,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # noqa: F405
 SITE_URL = "http://testserver"
+# Tests serve static files through the finders; no collected folder to look for.
+STATIC_ROOT = None
