@@ -6,8 +6,12 @@ factories — every block type, every optional field, more resources than fit on
 pagination shows, upcoming and past events — and returns a `Catalogue` whose `entries` are the
 URLs to visit, one or more for each page template and listing state.
 
-When a new page template or listing state appears, add its URL to `_entries()` below and both
-checks pick it up.
+The members-and-networks pages (accounts, directories, networks, invitations, my account) and
+the diagnostics pages are in tests/member_catalogue.py: an entry there may be viewed by a
+signed-in member (`Entry.user`) or be the answer to a posted form (`Entry.post`).
+
+When a new page template or listing state appears, add its URL to `_entries()` below (or to
+tests/member_catalogue.py) and both checks pick it up.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
+
+from tests.member_catalogue import build_member_pages
 
 # Words the catalogue's pages use, so searches and filters have something to find.
 SEARCH_WORD = "network"  # appears in many titles and summaries
@@ -44,6 +50,8 @@ class Entry:
     url: str
     status: int = 200
     error: bool = False
+    user: str | None = None  # who views it: a key of Catalogue.users, or None for a visitor
+    post: dict | None = None  # data posted to the URL (a form with errors) instead of a GET
 
     @property
     def slug(self):
@@ -62,6 +70,7 @@ class Catalogue:
     upcoming_event: object
     past_event: object
     entries: list[Entry] = field(default_factory=list)
+    users: dict = field(default_factory=dict)  # the signed-in viewers, by Entry.user
 
     def url(self, name):
         return next(entry.url for entry in self.entries if entry.name == name)
@@ -366,7 +375,7 @@ def build_catalogue():
         upcoming_event=upcoming_event,
         past_event=past_event,
     )
-    catalogue.entries = _entries(catalogue)
+    catalogue.entries = _entries(catalogue) + build_member_pages(catalogue)
     return catalogue
 
 

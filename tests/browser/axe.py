@@ -51,3 +51,9 @@ def describe_violations(violations, where=""):
             if summary:
                 lines.append(f"       {summary[:400]}")
     return "\n".join(lines)
+
+
+def assert_no_violations(page, where):
+    """Fail with a readable report when axe-core finds WCAG A/AA violations on the page."""
+    found = axe_violations(page)
+    assert not found, f"axe found problems on {where}:\n" + describe_violations(found)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from .axe import assert_no_violations
-from .conftest import BROWSER_DB, sign_in
+from tests.browser.axe import assert_no_violations
+from tests.browser.conftest import BROWSER_DB, VIEWPORT, sign_in
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 
@@ -19,14 +19,14 @@ def lowest(data):
     return {item.key: 5 if item.reverse else 1 for item in data.items}
 
 
-def test_every_diagnostics_page_passes_axe(site, page, context):
+def test_every_diagnostics_page_passes_axe(base_site, live_server, page):
     from casestudies.factories import CaseStudyPageFactory
+    from community.factories import make_member
     from diagnostics.models import Instrument, Response
     from resources.factories import ResourcePageFactory
-    from source4networks.factories import UserFactory
 
-    url = site.url
-    member = UserFactory(username="axe-member")
+    url = live_server.url
+    member = make_member(username="axe-member")
     instrument = Instrument.objects.select_related("current_version").get(slug=SCORECARD)
     ResourcePageFactory(title="Leading a network", topics=["network leadership"])
     CaseStudyPageFactory(title="A network that listened", topics=["member engagement"])
@@ -70,7 +70,7 @@ def test_every_diagnostics_page_passes_axe(site, page, context):
     assert_no_violations(page, "a visitor's result")
 
     # A member's result, with guidance, suggested pages, history and the radar chart.
-    sign_in(context, member, url)
+    sign_in(page, url, member)
     page.goto(f"{url}{latest.get_absolute_url()}")
     assert page.locator("svg.s4n-radar__chart[role='img'] #radar-title").text_content().startswith("Radar chart")
     assert page.get_by_role("link", name="Leading a network").count() >= 1
@@ -89,11 +89,11 @@ def test_every_diagnostics_page_passes_axe(site, page, context):
     assert_no_violations(page, "the introduction for a member with earlier results")
 
 
-def test_a_whole_survey_without_javascript(site, browser):
+def test_a_whole_survey_without_javascript(base_site, live_server, browser):
     from diagnostics.models import Instrument
 
-    url = site.url
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    url = live_server.url
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORT)
     page = context.new_page()
     try:
         page.goto(f"{url}/diagnostics/")
