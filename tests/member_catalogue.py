@@ -168,6 +168,14 @@ def _diagnostic_results(member):
     return latest.get_absolute_url()
 
 
+def _confirmation_url(user):
+    """The address in the email that asks `user` to confirm their email address."""
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+
+    key = EmailConfirmationHMAC(EmailAddress.objects.get(user=user)).key
+    return f"/accounts/confirm-email/{key}/"
+
+
 def build_member_pages(catalogue):
     """Make the members-and-networks data; set `catalogue.users` and return the entries."""
     from community.models import SavedItem
@@ -180,6 +188,7 @@ def build_member_pages(catalogue):
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.resource)
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.case_study)
     result_url = _diagnostic_results(people[MEMBER])
+    confirm_url = _confirmation_url(people[UNVERIFIED])
     catalogue.users = people
 
     net = f"/networks/{NETWORK_SLUG}/"
@@ -204,6 +213,16 @@ def build_member_pages(catalogue):
         Entry("case study page, signed in", catalogue.case_study.url, user=MEMBER),
         Entry("event page, signed in", catalogue.upcoming_event.url, user=MEMBER),
         Entry("change email", "/accounts/email/", user=MEMBER),
+        Entry(
+            "change email, with errors",
+            "/accounts/email/",
+            user=MEMBER,
+            error=True,
+            post={"email": "no", "action_add": ""},
+        ),
+        Entry("change password", "/accounts/password/change/", user=MEMBER),
+        Entry("sign out", "/accounts/logout/", user=MEMBER),
+        Entry("confirm email address", confirm_url),
         # Member directory and profiles.
         Entry("member directory", members, user=MEMBER),
         Entry("member directory, filtered", with_query(members, {"q": MEMBER_ORGANISATION}), user=MEMBER),
@@ -254,6 +273,9 @@ def build_member_pages(catalogue):
         Entry("diagnostic introduction", f"/diagnostics/{SCORECARD}/"),
         Entry("diagnostic introduction, matrix", "/diagnostics/network-maturity-matrix/"),
         Entry("diagnostic section", f"/diagnostics/{SCORECARD}/section/1/"),
+        Entry("diagnostic section, from check", f"/diagnostics/{SCORECARD}/section/2/?return=check"),
+        Entry("diagnostic check answers", f"/diagnostics/{SCORECARD}/check/"),
+        Entry("diagnostic check answers, with errors", f"/diagnostics/{SCORECARD}/check/", error=True, post={}),
         Entry("diagnostic introduction, with earlier results", f"/diagnostics/{SCORECARD}/", user=MEMBER),
         Entry("diagnostic result with radar chart", result_url, user=MEMBER),
     ]

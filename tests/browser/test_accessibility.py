@@ -27,13 +27,19 @@ CHECKED_AT_PHONE_WIDTH = [
 
 # Fill the fields named in `data` in the form holding them (the page's main form otherwise)
 # and submit it as the browser would, without its own validation: the server's errors show.
+# A name in `data` that is a submit button's is the button the form is submitted with.
 SUBMIT_FORM = """(data) => {
     const names = Object.keys(data);
     const forms = [...document.querySelectorAll("main form[method=post]")];
     const form = forms.find((f) => names.every((name) => f.elements[name])) || forms[0];
-    for (const name of names) form.elements[name].value = data[name];
+    let submitter = null;
+    for (const name of names) {
+        const element = form.elements[name];
+        if (element.type === "submit") submitter = element;
+        else element.value = data[name];
+    }
     form.noValidate = true;
-    form.requestSubmit();
+    form.requestSubmit(submitter);
 }"""
 
 
@@ -60,6 +66,8 @@ def check(page, entry, url, label=""):
         problems = []
     if urlsplit(page.url).path != urlsplit(url).path:
         problems.append(f"{where}ended at {page.url}, not at the page asked for")
+    if entry.error and not page.title().startswith("Error: "):
+        problems.append(f"{where}no error reported (title {page.title()!r})")
     violations = axe_violations(page)
     if violations:
         problems.append(describe_violations(violations, where=where))
