@@ -30,7 +30,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from community.emails import absolute_url, send_templated_email
-from community.membership import membership_of
+from community.membership import is_leader, membership_of
 from community.models import Membership
 
 from . import scoring
@@ -51,11 +51,6 @@ class RoundError(Exception):
 # --------------------------------------------------------------------------------------------
 # Who may do what
 # --------------------------------------------------------------------------------------------
-
-
-def is_leader(network, user) -> bool:
-    membership = membership_of(network, user)
-    return bool(membership and membership.is_leader)
 
 
 def is_member(network, user) -> bool:

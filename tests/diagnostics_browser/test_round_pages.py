@@ -1,10 +1,12 @@
 """Network rounds and matrix sessions in a real browser: zero axe-core violations on every page
 (the leader's results with the radar chart included), and a round answered with JavaScript off."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+
+from tests.diagnostics.round_builders import set_up_rounds
 
 from .axe import assert_no_violations
 from .conftest import BROWSER_DB, sign_in
@@ -15,47 +17,9 @@ SCORECARD = "network-health-scorecard"
 MATRIX = "network-maturity-matrix"
 
 
-def _set_up():
-    from community.factories import NetworkFactory, add_member, make_member
-    from community.models import Membership
-    from diagnostics import matrix, rounds
-    from diagnostics.models import Instrument
-    from diagnostics.scoring import MatrixEntry
-
-    survey = Instrument.objects.select_related("current_version").get(slug=SCORECARD)
-    data = survey.current_version.data
-    network = NetworkFactory(name="Moorland Respiratory Network")
-    leader = make_member(username="round-leader")
-    add_member(network, leader, role=Membership.Role.LEADER)
-    member = make_member(username="round-member")
-    add_member(network, member)
-    outsider = make_member(username="round-outsider")
-    closes = timezone.localdate() + timedelta(days=7)
-    earlier = rounds.open_round(network, leader, survey, "The spring round.", closes)
-    for value in (2, 3, 4):
-        user = make_member()
-        add_member(network, user)
-        rounds.save_answers(earlier, user, dict.fromkeys((item.key for item in data.items), value), f"Said {value}")
-    earlier.created_at = timezone.now() - timedelta(days=90)
-    earlier.closed = True
-    earlier.save()
-    later = rounds.open_round(network, leader, survey, "The summer round.", closes)
-    for value in (3, 4, 5):
-        user = make_member()
-        add_member(network, user)
-        rounds.save_answers(later, user, dict.fromkeys((item.key for item in data.items), value), "")
-    instrument = Instrument.objects.select_related("current_version").get(slug=MATRIX)
-    key = instrument.current_version.data.dimensions[0].key
-    session = matrix.record_session(
-        network, leader, instrument, date(2026, 1, 5), "Notes.", {key: MatrixEntry(chosen=(1, 3), target=4)}
-    )
-    matrix.record_session(network, leader, instrument, date(2026, 6, 5), "", {key: MatrixEntry(current=3)})
-    return network, leader, member, outsider, earlier, later, session
-
-
 def test_every_round_and_matrix_page_passes_axe(site, page, context):
     url = site.url
-    network, leader, member, outsider, earlier, later, session = _set_up()
+    network, leader, member, outsider, earlier, later, session = set_up_rounds()
     base = f"/diagnostics/networks/{network.slug}"
 
     sign_in(context, leader, url)
@@ -129,7 +93,7 @@ def test_a_round_answered_without_javascript(site, browser):
     from diagnostics.models import RoundResponse
 
     url = site.url
-    network, leader, member, outsider, earlier, later, session = _set_up()
+    network, leader, member, outsider, earlier, later, session = set_up_rounds()
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     sign_in(context, member, url)
     page = context.new_page()
