@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from community.membership import is_leader
+
 from . import scoring
 from .models import MatrixRow, MatrixSession
-from .rounds import RoundError, is_leader
+from .rounds import RoundError
 
 _LEVEL_SEPARATORS = re.compile(r"[\s,;]+")
 
