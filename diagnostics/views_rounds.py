@@ -176,11 +176,15 @@ def round_answer(request, token):
         comment = request.POST.get("comment", "")[:5000]
         missing = survey.missing_items(data, answers)
         if not missing:
-            rounds.save_answers(round_, request.user, answers, comment)
-            messages.success(
-                request,
-                "Thank you: your answers are saved. You can change them here until the round closes.",
-            )
+            try:
+                rounds.save_answers(round_, request.user, answers, comment)
+            except rounds.RoundError as error:  # the round closed while the page was open
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    "Thank you: your answers are saved. You can change them here until the round closes.",
+                )
             return redirect(round_.get_absolute_url())
         errors = {item.key: "Select an answer" for _, _, item in missing}
     ids = survey.item_ids(data)
