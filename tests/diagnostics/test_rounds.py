@@ -227,6 +227,23 @@ class InvitationLinkTests(RoundTestCase):
         self.client.force_login(make_member())
         self.assertEqual(self.client.get(self.round.get_absolute_url()).status_code, 404)
 
+    def test_editors_and_administrators_outside_the_network_cannot_answer(self):
+        editor = make_member(groups=["Editors"])
+        admin = make_member()
+        admin.is_superuser = True
+        admin.is_staff = True
+        admin.save()
+        for user in (editor, admin):
+            self.client.force_login(user)
+            self.assertEqual(self.client.get(self.round.get_absolute_url()).status_code, 403)
+            self.client.post(self.round.get_absolute_url(), post_for(every(self.data, 5)))
+        self.assertFalse(RoundResponse.objects.exists())
+
+    def test_a_leader_can_answer_their_own_networks_round(self):
+        self.client.force_login(self.leader)
+        self.client.post(self.round.get_absolute_url(), post_for(every(self.data, 3)))
+        self.assertEqual(RoundResponse.objects.get().answers, every(self.data, 3))
+
     def test_a_made_up_link_is_not_found(self):
         self.client.force_login(self.member)
         self.assertEqual(self.client.get("/diagnostics/rounds/00000000-0000-4000-8000-000000000000/").status_code, 404)
