@@ -41,6 +41,7 @@ class RoundTestCase(TestCase):
         self.instrument = Instrument.objects.select_related("current_version").get(slug=SCORECARD)
         self.data = instrument_data(SCORECARD)
         self.network = NetworkFactory(name="Fenland Falls Network", join_policy=JoinPolicy.OPEN)
+        self.instrument_title = self.instrument.title
         self.leader = make_member(display_name="Lena Leader")
         add_member(self.network, self.leader, role=Membership.Role.LEADER)
         self.member = make_member(display_name="Morag Member")
@@ -114,6 +115,11 @@ class OpeningTests(RoundTestCase):
         self.assertEqual(recipients, sorted([self.leader.email, self.member.email]))
         self.assertIn(f"http://testserver{self.round.get_absolute_url()}", mail.outbox[0].body)
         self.assertIn("Tell us how the network is doing.", mail.outbox[0].body)
+        self.network.name = "St Mary's Network"
+        self.network.save()
+        mail.outbox.clear()
+        self.client.post(self.round.get_results_url(), {"action": "email"})
+        self.assertEqual(mail.outbox[0].subject, f"St Mary's Network: please answer the {self.instrument_title}")
         self.round.refresh_from_db()
         self.assertIsNotNone(self.round.invited_at)
 
