@@ -9,6 +9,10 @@ from .models import Instrument
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
+# A text box, not the browser's date picker, whose format follows the browser's locale (often
+# month first) and would contradict the day/month/year hint.
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"autocomplete": "off"})
+
 
 class RoundForm(forms.Form):
     instrument = forms.ModelChoiceField(
@@ -28,7 +32,7 @@ class RoundForm(forms.Form):
         label="Closing date",
         help_text="Answers are accepted until the end of this day. For example, 27/3/2027.",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DATE_WIDGET,
         error_messages={"required": "Enter a closing date", "invalid": "Enter a real date, like 27/3/2027"},
     )
 
@@ -70,7 +74,7 @@ class MatrixSessionForm(forms.Form):
         label="Date of the session",
         help_text="For example, 27/3/2027.",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DATE_WIDGET,
         error_messages={"required": "Enter the date of the session", "invalid": "Enter a real date, like 27/3/2027"},
     )
     notes = forms.CharField(

@@ -75,7 +75,8 @@ class OpeningTests(RoundTestCase):
         self.assertEqual(self.client.get(url).status_code, 200)
         closes = timezone.localdate() + timedelta(days=10)
         response = self.client.post(
-            url, {"instrument": self.instrument.pk, "message": "Please answer.", "closes_on": closes.isoformat()}
+            url,
+            {"instrument": self.instrument.pk, "message": "Please answer.", "closes_on": closes.strftime("%d/%m/%Y")},
         )
         created = NetworkRound.objects.latest("pk")
         self.assertRedirects(response, created.get_results_url(), fetch_redirect_response=False)
