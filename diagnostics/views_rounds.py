@@ -50,7 +50,10 @@ def _led_round(request, slug, pk):
 def round_list(request, slug):
     network = _led_network(request, slug)
     network_rounds = list(
-        NetworkRound.objects.filter(network=network).select_related("version__instrument").with_counts()
+        NetworkRound.objects.filter(network=network)
+        .select_related("version__instrument")
+        .with_counts()
+        .order_by("-created_at", "-pk")
     )
     return render(request, "diagnostics/rounds/list.html", {"network": network, "rounds": network_rounds})
 

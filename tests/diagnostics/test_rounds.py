@@ -124,6 +124,15 @@ class OpeningTests(RoundTestCase):
         self.round.refresh_from_db()
         self.assertIsNotNone(self.round.invited_at)
 
+    def test_the_list_shows_rounds_newest_first_with_counts(self):
+        NetworkRound.objects.filter(pk=self.round.pk).update(created_at=timezone.now() - timedelta(days=90))
+        newer = self.open_round()
+        self.respond(newer, 2)
+        self.client.force_login(self.leader)
+        content = self.client.get(f"/diagnostics/networks/{self.network.slug}/rounds/").content.decode()
+        self.assertLess(content.index(newer.get_results_url()), content.index(self.round.get_results_url()))
+        self.assertIn('nhsuk-table__cell--numeric">2</td>', content)
+
     def test_the_leader_page_shows_the_copyable_link(self):
         self.client.force_login(self.leader)
         response = self.client.get(self.round.get_results_url())
