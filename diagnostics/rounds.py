@@ -140,12 +140,12 @@ def save_answers(round_, user, answers: dict, comment: str) -> RoundResponse:
     answers = clean_stored(answers, data)
     if missing_items(data, answers):
         raise RoundError("Answer every statement before you submit.")
-    with transaction.atomic():
-        response, _ = RoundResponse.objects.select_for_update().update_or_create(
-            round=round_,
-            respondent=user,
-            defaults={"answers": answers, "comment": comment.strip(), "submitted_at": timezone.now()},
-        )
+    # update_or_create locks the member's row; the unique constraint stops a double first submit.
+    response, _ = RoundResponse.objects.update_or_create(
+        round=round_,
+        respondent=user,
+        defaults={"answers": answers, "comment": comment.strip(), "submitted_at": timezone.now()},
+    )
     return response
 
 
