@@ -4,8 +4,8 @@ An instrument's questions live in its versions, as Instrument JSON (PRODUCT.md s
 version never changes once it exists: editing an instrument adds a new version, and every
 response keeps the version it answered, so a past result always shows the figures it had.
 
-Network rounds and maturity-matrix sessions (which need networks) will point at an
-InstrumentVersion in the same way a Response does.
+Network rounds and maturity-matrix sessions point at an InstrumentVersion in the same way a
+Response does, so a round's figures never change when the instrument is edited.
 """
 
 import uuid
@@ -132,3 +132,131 @@ class Response(models.Model):
 
     def get_absolute_url(self):
         return f"/diagnostics/results/{self.id}/"
+
+
+class NetworkRoundQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(response_count=models.Count("responses"))
+
+
+class NetworkRound(models.Model):
+    """A round of a survey run by a network's leader: members answer anonymously until it closes.
+
+    Only the network's leaders see the results, and only as anonymous aggregates once the
+    instrument's minimum number of responses is reached. Nobody sees an individual's answers.
+    """
+
+    # The invitation link's address: random, so it cannot be guessed from another round's.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    network = models.ForeignKey("community.Network", on_delete=models.CASCADE, related_name="diagnostic_rounds")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="rounds")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(help_text="Shown to members when they answer, and in the invitation email.")
+    closes_at = models.DateTimeField(help_text="Answers are accepted until this moment.")
+    # A leader can close a round early; a round is also closed once closes_at has passed.
+    closed = models.BooleanField(default=False)
+    invited_at = models.DateTimeField(null=True, blank=True, help_text="When members were last emailed the link.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = NetworkRoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["network", "created_at"], name="diagnostics_round_network")]
+
+    def __str__(self):
+        return f"{self.version.instrument} round for {self.network}"
+
+    @property
+    def is_open(self) -> bool:
+        return not self.closed and timezone.now() < self.closes_at
+
+    def get_absolute_url(self):
+        """The invitation link members answer at."""
+        return f"/diagnostics/rounds/{self.token}/"
+
+    def get_results_url(self):
+        return f"/diagnostics/networks/{self.network.slug}/rounds/{self.pk}/"
+
+
+class RoundResponse(models.Model):
+    """One set of answers in a network round, from a member on the site or from a paper form.
+
+    The respondent link exists only so each member answers once and can change their answers;
+    it is never shown, and is removed when the member deletes their account.
+    """
+
+    class Source(models.TextChoices):
+        WEB = "web", "On the site"
+        PAPER = "paper", "Paper form (imported)"
+
+    round = models.ForeignKey(NetworkRound, on_delete=models.CASCADE, related_name="responses")
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # item key -> whole number on the scale or "NA".
+    answers = models.JSONField(default=dict)
+    comment = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    # The respondent column of an imported CSV (a reference on the paper form, not a name).
+    paper_label = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "respondent"],
+                condition=models.Q(respondent__isnull=False),
+                name="diagnostics_round_one_answer_each",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Response {self.pk} to {self.round}"
+
+
+class MatrixSession(models.Model):
+    """A facilitated group session with a maturity matrix, recorded by a network's leader.
+
+    For each dimension it keeps the levels participants chose (optional, without names), and
+    the agreed current and target levels.
+    """
+
+    network = models.ForeignKey("community.Network", on_delete=models.CASCADE, related_name="matrix_sessions")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="matrix_sessions")
+    date = models.DateField()
+    notes = models.TextField("facilitator's notes", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.version.instrument} session for {self.network} on {self.date}"
+
+    def get_absolute_url(self):
+        return f"/diagnostics/networks/{self.network.slug}/matrix/{self.pk}/"
+
+
+class MatrixRow(models.Model):
+    """What a matrix session recorded for one dimension."""
+
+    session = models.ForeignKey(MatrixSession, on_delete=models.CASCADE, related_name="rows")
+    dimension = models.CharField(max_length=100, help_text="The dimension's key in the instrument.")
+    # Each participant's level, in no particular order and without names.
+    participant_levels = models.JSONField(default=list, blank=True)
+    # As agreed by the group; when left empty the lowest participant level is used (rule 8).
+    agreed_current = models.PositiveSmallIntegerField(null=True, blank=True)
+    target = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "dimension"], name="diagnostics_matrix_row_unique"),
+        ]

@@ -1,0 +1,124 @@
+"""Network rounds and matrix sessions in a real browser: zero axe-core violations on every page
+(the leader's results with the radar chart included), and a round answered with JavaScript off."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.diagnostics.round_builders import set_up_rounds
+
+from .axe import assert_no_violations
+from .conftest import BROWSER_DB, force_sign_in
+
+pytestmark = [pytest.mark.browser, BROWSER_DB]
+
+SCORECARD = "network-health-scorecard"
+MATRIX = "network-maturity-matrix"
+
+
+def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, context):
+    url = live_server.url
+    network, leader, member, outsider, earlier, later, session = set_up_rounds()
+    base = f"/diagnostics/networks/{network.slug}"
+
+    force_sign_in(context, url, leader)
+    for path in [
+        f"{base}/rounds/",
+        f"{base}/rounds/new/",
+        later.get_results_url(),
+        f"{later.get_results_url()}import/",
+        f"{base}/matrix/",
+        f"{base}/matrix/new/{MATRIX}/",
+        session.get_absolute_url(),
+        network.get_absolute_url(),
+    ]:
+        page.goto(f"{url}{path}")
+        assert_no_violations(page, path)
+
+    # The leader's results: aggregate table, change since the earlier round, radar of the means.
+    page.goto(f"{url}{later.get_results_url()}")
+    assert page.get_by_role("columnheader", name="Change since").count() == 1
+    assert (
+        page.locator("svg.s4n-radar__chart #radar-title")
+        .text_content()
+        .startswith("Radar chart of the network's average scores")
+    )
+
+    # Error states: the new round form and the import form.
+    page.goto(f"{url}{base}/rounds/new/")
+    page.get_by_role("button", name="Open the round").click()
+    assert page.title().startswith("Error: ")
+    assert_no_violations(page, "the new round form with errors")
+    page.goto(f"{url}{later.get_results_url()}import/")
+    page.get_by_role("button", name="Import responses").click()
+    assert page.title().startswith("Error: ")
+    assert_no_violations(page, "the import form with errors")
+    page.goto(f"{url}{base}/matrix/new/{MATRIX}/")
+    page.get_by_role("button", name="Save the session").click()
+    assert page.title().startswith("Error: ")
+    assert_no_violations(page, "the session form with errors")
+
+    # A round below the minimum.
+    from diagnostics import rounds
+    from diagnostics.models import Instrument
+
+    survey = Instrument.objects.get(slug=SCORECARD)
+    empty = rounds.open_round(network, leader, survey, "Nobody yet.", timezone.localdate() + timedelta(days=3))
+    page.goto(f"{url}{empty.get_results_url()}")
+    assert page.get_by_text("Not enough responses yet").is_visible()
+    assert_no_violations(page, "a round below the minimum")
+
+    # A member: the answer page, its error state, and a closed round.
+    context.clear_cookies()
+    force_sign_in(context, url, member)
+    page.goto(f"{url}{later.get_absolute_url()}")
+    assert_no_violations(page, "the answer page")
+    page.get_by_role("button", name="Submit your answers").click()
+    assert page.title().startswith("Error: ")
+    assert_no_violations(page, "the answer page with errors")
+    page.goto(f"{url}{earlier.get_absolute_url()}")
+    assert page.get_by_role("heading", name="This round has closed").is_visible()
+    assert_no_violations(page, "a closed round")
+
+    # An outsider gets the members-only page.
+    context.clear_cookies()
+    force_sign_in(context, url, outsider)
+    page.goto(f"{url}{later.get_absolute_url()}")
+    assert page.get_by_role("heading", name="This survey is for members of Moorland Respiratory Network").is_visible()
+    assert_no_violations(page, "the members-only page")
+
+
+def test_a_round_answered_without_javascript(base_site, live_server, browser):
+    from diagnostics.models import RoundResponse
+
+    url = live_server.url
+    network, leader, member, outsider, earlier, later, session = set_up_rounds()
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    force_sign_in(context, url, member)
+    page = context.new_page()
+    try:
+        page.goto(f"{url}{later.get_absolute_url()}")
+        fieldsets = page.locator("fieldset").all()
+        for fieldset in fieldsets[1:]:  # leave the first statement unanswered
+            fieldset.get_by_label("Agree", exact=True).check()
+        page.get_by_label("Comments for the network's leaders (optional)").fill("More meetings online, please.")
+        page.get_by_role("button", name="Submit your answers").click()
+        assert page.title().startswith("Error: ")
+        page.locator(".nhsuk-error-summary").get_by_role("link").first.click()
+        assert page.url.endswith("#q1")
+        assert page.get_by_label("Comments for the network's leaders (optional)").input_value() == (
+            "More meetings online, please."
+        )
+        fieldsets[0].get_by_label("Strongly agree", exact=True).check()
+        page.get_by_role("button", name="Submit your answers").click()
+        assert page.get_by_text("Thank you: your answers are saved.").is_visible()
+        mine = RoundResponse.objects.get(round=later, respondent=member)
+        assert mine.comment == "More meetings online, please."
+        # A second visit changes the same answers.
+        page.locator("fieldset").first.get_by_label("Disagree", exact=True).check()
+        page.get_by_role("button", name="Save your changed answers").click()
+        assert RoundResponse.objects.filter(round=later, respondent=member).count() == 1
+        assert RoundResponse.objects.get(round=later, respondent=member).answers != mine.answers
+    finally:
+        context.close()
