@@ -2,46 +2,18 @@
 package, run with Java 17) on each page of tests/page_catalogue.py, rendered by Django's test
 client. The checker runs once for all pages (starting Java is the slow part)."""
 
-import json
 import re
-import shutil
-import subprocess
-import tempfile
 from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from django.core.cache import cache
 from django.test import TestCase
 from wagtail.models import Page, get_page_models
 
 from tests.page_catalogue import build_catalogue
-
-ROOT = Path(__file__).resolve().parents[2]
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-JAVA = shutil.which("java") or "/usr/bin/java"
-VNU_TIMEOUT = 180  # seconds, for the single run over every page
+from tests.quality.vnu import validity_problems
 
 # Page types that are never rendered to visitors.
 NOT_RENDERED = {Page}
-
-
-def run_vnu(paths):
-    """The checker's messages for `paths` (errors only), as parsed from its JSON output."""
-    if not Path(JAVA).exists():
-        raise AssertionError("Java not found: install Java 17 (Debian: openjdk-17-jre-headless; .ci/run does).")
-    if not VNU_JAR.exists():
-        raise AssertionError(f"{VNU_JAR} is missing: run `npm ci` (vnu-jar is a devDependency).")
-    completed = subprocess.run(  # noqa: S603 - fixed command, our own files
-        [JAVA, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=VNU_TIMEOUT,
-        check=False,
-    )
-    if not completed.stdout.strip():
-        raise AssertionError(f"The Nu HTML Checker gave no output (exit {completed.returncode}): {completed.stderr}")
-    return json.loads(completed.stdout)["messages"]
 
 
 class PageOutline(HTMLParser):
@@ -106,25 +78,14 @@ class HtmlValidityTests(TestCase):
 
     def test_every_page_template_is_valid_html(self):
         problems = []
-        with tempfile.TemporaryDirectory(prefix="s4n-vnu-") as folder:
-            files = {}
-            for number, entry in enumerate(self.entries, start=1):
-                response, problem = self.fetch(entry)
-                if problem:
-                    problems.append(problem)
-                if response is None or response.status_code >= 500:
-                    continue
-                path = Path(folder) / f"{number:02d}-{entry.slug}.html"
-                path.write_bytes(response.content)
-                files[path.name] = entry
-            messages = run_vnu(sorted(Path(folder) / name for name in files) if files else [])
-        for message in messages:
-            name = Path(unquote(urlsplit(message.get("url", "")).path)).name
-            entry = files.get(name)
-            where = f"{entry.name} ({entry.url[:80]})" if entry else message.get("url", "?")
-            line = message.get("lastLine", "?")
-            extract = (message.get("extract") or "").replace("\n", " ").strip()
-            problems.append(f"{where} line {line}: {message.get('message')}\n    {extract}")
+        pages = {}
+        for entry in self.entries:
+            response, problem = self.fetch(entry)
+            if problem:
+                problems.append(problem)
+            if response is not None and response.status_code < 500:
+                pages[f"{entry.name} ({entry.url[:80]})"] = response.content
+        problems += validity_problems(pages)
         assert not problems, f"{len(problems)} HTML problems:\n" + "\n".join(problems)
 
     def test_one_h1_and_errors_announced(self):
