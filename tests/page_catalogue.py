@@ -71,6 +71,7 @@ class Catalogue:
     past_event: object
     entries: list[Entry] = field(default_factory=list)
     users: dict = field(default_factory=dict)  # the signed-in viewers, by Entry.user
+    member_entries: list[Entry] = field(default_factory=list)  # those of tests/member_catalogue.py
 
     def url(self, name):
         return next(entry.url for entry in self.entries if entry.name == name)
@@ -375,7 +376,8 @@ def build_catalogue():
         upcoming_event=upcoming_event,
         past_event=past_event,
     )
-    catalogue.entries = _entries(catalogue) + build_member_pages(catalogue)
+    catalogue.member_entries = build_member_pages(catalogue)
+    catalogue.entries = _entries(catalogue) + catalogue.member_entries
     return catalogue
 
 

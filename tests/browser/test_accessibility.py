@@ -74,17 +74,27 @@ def check(page, entry, url, label=""):
     return problems
 
 
-def test_every_page_template_has_no_axe_violations(page, signed_in_page, catalogue, site_url):
+def check_entries(entries, page, signed_in_page, catalogue, site_url):
+    """Problems on `entries`, each visited by a browser signed in as its user (or `page`, a
+    visitor's), at desktop width, then those of CHECKED_AT_PHONE_WIDTH at phone width."""
     pages = {None: page}
-    for role, user in catalogue.users.items():
+    for role in sorted({entry.user for entry in entries if entry.user}):
         # A member who has not verified their email cannot sign in through the form.
-        pages[role] = signed_in_page(user, form=role != UNVERIFIED)
+        pages[role] = signed_in_page(catalogue.users[role], form=role != UNVERIFIED)
     problems = []
-    for entry in catalogue.entries:
+    for entry in entries:
         problems += check(pages[entry.user], entry, site_url(entry.url))
     for viewer in pages.values():
         viewer.set_viewport_size(PHONE)
-    for entry in catalogue.entries:
+    for entry in entries:
         if entry.name in CHECKED_AT_PHONE_WIDTH:
             problems += check(pages[entry.user], entry, site_url(entry.url), label=" at phone width")
+    return problems
+
+
+def test_every_page_template_has_no_axe_violations(page, signed_in_page, catalogue, site_url):
+    """The library's and the site's pages; tests/browser/test_accessibility_members.py checks the
+    members-and-networks pages (a separate file, so that `-n 2` runs the two halves at once)."""
+    entries = [entry for entry in catalogue.entries if entry not in catalogue.member_entries]
+    problems = check_entries(entries, page, signed_in_page, catalogue, site_url)
     assert not problems, "Accessibility problems:\n" + "\n".join(problems)
