@@ -25,6 +25,8 @@ mandatory), so `signed_in_page(user, form=False)` gives such a member a session 
 Django's `force_login` instead.
 """
 
+import re
+
 import pytest
 
 from source4networks.factories import UserFactory
@@ -35,6 +37,9 @@ BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 # The password every factory-made user has.
 PASSWORD = UserFactory._meta.declarations["password"].default
 VIEWPORT = {"width": 1280, "height": 900}
+# A failed form submission titles the page "Error: …"; expect(page).to_have_title(ERROR_TITLE)
+# waits for the new page to load.
+ERROR_TITLE = re.compile(r"^Error: ")
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_violations
-from tests.browser.conftest import BROWSER_DB, VIEWPORT, sign_in
+from tests.browser.conftest import BROWSER_DB, ERROR_TITLE, VIEWPORT, sign_in
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 
@@ -51,15 +52,15 @@ def test_every_diagnostics_page_passes_axe(base_site, live_server, page):
         page.goto(f"{url}{path}")
         assert_no_violations(page, path)
     page.goto(f"{url}/diagnostics/{SCORECARD}/section/1/")
-    assert page.get_by_text("Section 1 of 4").is_visible()
+    expect(page.get_by_text("Section 1 of 4")).to_be_visible()
     assert_no_violations(page, "section 1")
     page.locator("fieldset").first.get_by_label("Agree", exact=True).check()
     page.get_by_role("button", name="Save and continue").click()
     page.goto(f"{url}/diagnostics/{SCORECARD}/check/")
     assert_no_violations(page, "check your answers")
     page.get_by_role("button", name="Submit").click()
-    assert page.title().startswith("Error: ")
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page).to_have_title(ERROR_TITLE)
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_no_violations(page, "check your answers with errors")
 
     # A visitor's unsaved result.
@@ -75,15 +76,15 @@ def test_every_diagnostics_page_passes_axe(base_site, live_server, page):
     assert page.locator("svg.s4n-radar__chart[role='img'] #radar-title").text_content().startswith("Radar chart")
     assert page.get_by_role("link", name="Leading a network").count() >= 1
     assert page.get_by_role("link", name="A network that listened").count() >= 1
-    assert page.get_by_role("heading", name="Your earlier results").is_visible()
+    expect(page.get_by_role("heading", name="Your earlier results")).to_be_visible()
     assert_no_violations(page, "a member's result")
 
     # The print stylesheet: the results print without the site's chrome or the download links.
     page.emulate_media(media="print")
     assert not page.locator("header.nhsuk-header").is_visible()
     assert not page.get_by_role("link", name="Download your scores (CSV)").is_visible()
-    assert page.locator("table.s4n-results-table").is_visible()
-    assert page.locator("svg.s4n-radar__chart").is_visible()
+    expect(page.locator("table.s4n-results-table")).to_be_visible()
+    expect(page.locator("svg.s4n-radar__chart")).to_be_visible()
     page.emulate_media(media="screen")
     page.goto(f"{url}/diagnostics/{SCORECARD}/")
     assert_no_violations(page, "the introduction for a member with earlier results")
@@ -101,7 +102,7 @@ def test_a_whole_survey_without_javascript(base_site, live_server, browser):
         page.get_by_role("button", name="Start now").click()
         data = Instrument.objects.get(slug=SCORECARD).current_version.data
         for number, dimension in enumerate(data.dimensions, start=1):
-            assert page.get_by_text(f"Section {number} of {len(data.dimensions)}").is_visible()
+            expect(page.get_by_text(f"Section {number} of {len(data.dimensions)}")).to_be_visible()
             assert page.get_by_role("heading", level=1).inner_text().endswith(dimension.title)
             for index, fieldset in enumerate(page.locator("fieldset").all()):
                 if (number, index) == (2, 1):
@@ -113,9 +114,9 @@ def test_a_whole_survey_without_javascript(base_site, live_server, browser):
         # Check your answers; submitting shows the unanswered statement with a link to it.
         assert page.get_by_role("heading", level=1).inner_text().endswith("Check your answers before you submit")
         page.get_by_role("button", name="Submit").click()
-        assert page.title().startswith("Error: ")
+        expect(page).to_have_title(ERROR_TITLE)
         summary = page.locator(".nhsuk-error-summary")
-        assert summary.get_by_role("heading", name="There is a problem").is_visible()
+        expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
         missing = data.dimensions[1].items[1]
         summary.get_by_role("link", name=f"Select an answer for: {missing.text}").click()
         assert page.url.endswith("#q5")
@@ -129,7 +130,7 @@ def test_a_whole_survey_without_javascript(base_site, live_server, browser):
         rows = page.locator("table.s4n-results-table tbody tr").all_inner_texts()
         assert [row.split("\t")[0] for row in rows] == ["Purpose", "Performance", "Operations", "Capacity", "Overall"]
         assert "Developing" in rows[-1]
-        assert page.get_by_role("button", name="Sign in to save your result").is_visible()
+        expect(page.get_by_role("button", name="Sign in to save your result")).to_be_visible()
         with page.expect_download() as download:
             page.get_by_role("link", name="Download your scores (CSV)").click()
         text = Path(download.value.path()).read_text(encoding="utf-8")

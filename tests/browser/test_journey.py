@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BROWSER_DB, VIEWPORT
 
@@ -39,7 +40,7 @@ def sign_up_and_confirm(page, url, name, email):
     page.locator("#id_terms").check()
     page.get_by_role("button", name="Create account").click()
     assert page.url.endswith("/accounts/confirm-email/"), page.url
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
     page.goto(f"{url}{link_in_email(email, 'confirm')}")
     page.get_by_role("button", name="Confirm").click()
@@ -69,8 +70,8 @@ def test_sign_up_create_a_network_invite_and_join(base_site, live_server, browse
         leader.locator("input[name='join_policy']").first.check()
         leader.get_by_role("button", name="Add network").click()
         leader.wait_for_load_state()
-        assert leader.get_by_role("heading", level=1, name="Journey Stroke Network").is_visible()
-        assert leader.get_by_text("You are its leader").is_visible()
+        expect(leader.get_by_role("heading", level=1, name="Journey Stroke Network")).to_be_visible()
+        expect(leader.get_by_text("You are its leader")).to_be_visible()
         network_path = urlsplit(leader.url).path
 
         # ... and invites someone by email.
@@ -78,7 +79,7 @@ def test_sign_up_create_a_network_invite_and_join(base_site, live_server, browse
         leader.locator("#id_email").fill(invitee_email)
         leader.get_by_role("button", name="Send invitation").click()
         leader.wait_for_load_state()
-        assert leader.get_by_text(f"We have emailed an invitation to {invitee_email}").is_visible()
+        expect(leader.get_by_text(f"We have emailed an invitation to {invitee_email}")).to_be_visible()
         invitation_path = link_in_email(invitee_email, "invited")
         assert invitation_path.startswith("/networks/invitations/")
 
@@ -91,8 +92,8 @@ def test_sign_up_create_a_network_invite_and_join(base_site, live_server, browse
         invitee.get_by_role("button", name="Accept and join").click()
         invitee.wait_for_load_state()
         assert urlsplit(invitee.url).path == network_path
-        assert invitee.get_by_text("You have joined Journey Stroke Network").is_visible()
-        assert invitee.get_by_text("You are a member of this network.").is_visible()
+        expect(invitee.get_by_text("You have joined Journey Stroke Network")).to_be_visible()
+        expect(invitee.get_by_text("You are a member of this network.")).to_be_visible()
 
         # The invitee is a member: counted on the network's page, listed for the leader, and,
         # having chosen to be shown, named on the network's page.
@@ -103,9 +104,9 @@ def test_sign_up_create_a_network_invite_and_join(base_site, live_server, browse
         members_count = leader.locator(".nhsuk-summary-list__row").filter(has_text="Members on Source4Networks")
         assert members_count.locator("dd").inner_text().strip() == "2"
         members = leader.locator("h2:has-text('Members') + p + ul")
-        assert members.get_by_role("link", name="Ian Invitee").is_visible()
+        expect(members.get_by_role("link", name="Ian Invitee")).to_be_visible()
         leader.goto(f"{url}{network_path}members/")
-        assert leader.get_by_text("Ian Invitee").first.is_visible()
+        expect(leader.get_by_text("Ian Invitee").first).to_be_visible()
 
         # The invitation link works once.
         response = invitee.goto(f"{url}{invitation_path}")

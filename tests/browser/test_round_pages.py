@@ -5,11 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.diagnostics.round_builders import set_up_rounds
 
 from .axe import assert_no_violations
-from .conftest import BROWSER_DB, force_sign_in
+from .conftest import BROWSER_DB, ERROR_TITLE, force_sign_in
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 
@@ -48,15 +49,15 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     # Error states: the new round form and the import form.
     page.goto(f"{url}{base}/rounds/new/")
     page.get_by_role("button", name="Open the round").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "the new round form with errors")
     page.goto(f"{url}{later.get_results_url()}import/")
     page.get_by_role("button", name="Import responses").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "the import form with errors")
     page.goto(f"{url}{base}/matrix/new/{MATRIX}/")
     page.get_by_role("button", name="Save the session").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "the session form with errors")
 
     # A round below the minimum.
@@ -66,7 +67,7 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     survey = Instrument.objects.get(slug=SCORECARD)
     empty = rounds.open_round(network, leader, survey, "Nobody yet.", timezone.localdate() + timedelta(days=3))
     page.goto(f"{url}{empty.get_results_url()}")
-    assert page.get_by_text("Not enough responses yet").is_visible()
+    expect(page.get_by_text("Not enough responses yet")).to_be_visible()
     assert_no_violations(page, "a round below the minimum")
 
     # A member: the answer page, its error state, and a closed round.
@@ -75,17 +76,19 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     page.goto(f"{url}{later.get_absolute_url()}")
     assert_no_violations(page, "the answer page")
     page.get_by_role("button", name="Submit your answers").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "the answer page with errors")
     page.goto(f"{url}{earlier.get_absolute_url()}")
-    assert page.get_by_role("heading", name="This round has closed").is_visible()
+    expect(page.get_by_role("heading", name="This round has closed")).to_be_visible()
     assert_no_violations(page, "a closed round")
 
     # An outsider gets the members-only page.
     context.clear_cookies()
     force_sign_in(context, url, outsider)
     page.goto(f"{url}{later.get_absolute_url()}")
-    assert page.get_by_role("heading", name="This survey is for members of Moorland Respiratory Network").is_visible()
+    expect(
+        page.get_by_role("heading", name="This survey is for members of Moorland Respiratory Network")
+    ).to_be_visible()
     assert_no_violations(page, "the members-only page")
 
 
@@ -104,7 +107,7 @@ def test_a_round_answered_without_javascript(base_site, live_server, browser):
             fieldset.get_by_label("Agree", exact=True).check()
         page.get_by_label("Comments for the network's leaders (optional)").fill("More meetings online, please.")
         page.get_by_role("button", name="Submit your answers").click()
-        assert page.title().startswith("Error: ")
+        expect(page).to_have_title(ERROR_TITLE)
         page.locator(".nhsuk-error-summary").get_by_role("link").first.click()
         assert page.url.endswith("#q1")
         assert page.get_by_label("Comments for the network's leaders (optional)").input_value() == (
@@ -112,7 +115,7 @@ def test_a_round_answered_without_javascript(base_site, live_server, browser):
         )
         fieldsets[0].get_by_label("Strongly agree", exact=True).check()
         page.get_by_role("button", name="Submit your answers").click()
-        assert page.get_by_text("Thank you: your answers are saved.").is_visible()
+        expect(page.get_by_text("Thank you: your answers are saved.")).to_be_visible()
         mine = RoundResponse.objects.get(round=later, respondent=member)
         assert mine.comment == "More meetings online, please."
         # A second visit changes the same answers.
