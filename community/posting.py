@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.search import index
 
 from . import ratelimit
 from .discussion_models import Post, Thread, ThreadSubscription
@@ -118,6 +119,8 @@ def start_thread(user, space, title, body, topics=()):
     Post.objects.create(thread=thread, author=user, body=body, is_opening=True, created_at=now)
     subscribe(user, thread)
     _count(user, "thread")
+    # The thread was indexed before its opening post existed: index it again with the text.
+    transaction.on_commit(lambda: index.insert_or_update_object(thread))
     return thread
 
 
@@ -140,8 +143,9 @@ def edit_post(post, body, title=None):
     post.body = body
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "edited_at"])
-    if title is not None and post.is_opening:
-        post.thread.title = title
+    if post.is_opening:
+        if title is not None:
+            post.thread.title = title
         post.thread.save(update_fields=["title"])
 
 
@@ -150,3 +154,5 @@ def delete_post(post):
     post.deleted_at = timezone.now()
     post.body = ""
     post.save(update_fields=["deleted_at", "body"])
+    if post.is_opening:
+        index.insert_or_update_object(post.thread)
