@@ -40,7 +40,7 @@ class PermissionMatrixTests(DiscussionTestCase):
                 self.assertEqual(self.request(role, method, url, data), expected[role])
 
     def test_reading(self):
-        outsiders_404 = dict(anonymous=404, unverified=404, member=404, other=404, suspended=404)
+        outsiders_404 = {"anonymous": 404, "unverified": 404, "member": 404, "other": 404, "suspended": 404}
         for name, url in [
             ("open space", "/community/general/"),
             ("open thread", self.open_thread.get_absolute_url()),
@@ -62,10 +62,10 @@ class PermissionMatrixTests(DiscussionTestCase):
         self.check("post link", "get", f"/community/posts/{opening.pk}/", expected)
 
     def test_starting_threads_and_replying(self):
-        may_not_post = dict(anonymous=LOGIN, unverified=403, suspended=403)
+        may_not_post = {"anonymous": LOGIN, "unverified": 403, "suspended": 403}
         self.check("new thread form", "get", "/community/general/new/", row(200, **may_not_post))
         self.check("reply form", "get", self.open_thread.get_absolute_url() + "reply/", row(200, **may_not_post))
-        private = dict(anonymous=404, unverified=404, member=404, other=404, suspended=404)
+        private = {"anonymous": 404, "unverified": 404, "member": 404, "other": 404, "suspended": 404}
         self.check("private new thread", "get", "/community/stroke-private/new/", row(200, **private))
         self.check("private reply", "get", self.private_thread.get_absolute_url() + "reply/", row(200, **private))
 
@@ -114,7 +114,7 @@ class PermissionMatrixTests(DiscussionTestCase):
         self.check("save", "post", url + "save/", row(302, anonymous=LOGIN))
         self.check("subscribe", "post", url + "subscribe/", row(302, anonymous=LOGIN))
         private = self.private_thread.get_absolute_url()
-        outsiders = dict(anonymous=LOGIN, unverified=404, member=404, other=404, suspended=404)
+        outsiders = {"anonymous": LOGIN, "unverified": 404, "member": 404, "other": 404, "suspended": 404}
         self.check("save private", "post", private + "save/", row(302, **outsiders))
 
     def test_moderation(self):
