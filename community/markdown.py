@@ -6,6 +6,7 @@ import re
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr",
@@ -16,8 +17,48 @@ URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener"
 
 
+# Bare web addresses in text become links. linkify-it-py is not installed, so this small rule
+# does it: http(s) and www. addresses, without trailing punctuation.
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]", re.IGNORECASE)
+
+
+def _linkify(state):
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, inside_link = [], 0
+        for token in block.children:
+            if token.type == "link_open":
+                inside_link += 1
+            elif token.type == "link_close":
+                inside_link -= 1
+            if token.type != "text" or inside_link or not _URL_IN_TEXT.search(token.content):
+                children.append(token)
+                continue
+            position = 0
+            for match in _URL_IN_TEXT.finditer(token.content):
+                if match.start() > position:
+                    children.append(_text(state, token.content[position : match.start()]))
+                url = match.group(0)
+                href = url if url.lower().startswith("http") else f"https://{url}"
+                opening = Token("link_open", "a", 1)
+                opening.attrs = {"href": href}
+                children += [opening, _text(state, url), Token("link_close", "a", -1)]
+                position = match.end()
+            if position < len(token.content):
+                children.append(_text(state, token.content[position:]))
+        block.children = children
+
+
+def _text(state, content):
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
 def _parser():
     md = MarkdownIt("js-default")
+    md.core.ruler.after("inline", "s4n_linkify", _linkify)
     # Members' images could track readers or shock them: an image is shown as its text.
     md.disable("image")
 
@@ -53,14 +94,11 @@ def render_markdown(text):
 
 
 _LINK = re.compile(r"<a\s", re.IGNORECASE)
-_BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def count_links(text):
-    """Links in a post, for the new-account limit: rendered links plus bare web addresses
-    (readers copy those too), whichever is more."""
-    rendered = len(_LINK.findall(render_markdown(text)))
-    return max(rendered, len(_BARE_URL.findall(text or "")))
+    """Links in a post as readers will see them (bare addresses are linked too)."""
+    return len(_LINK.findall(render_markdown(text)))
 
 
 def quote_markdown(text, name):

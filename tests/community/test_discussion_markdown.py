@@ -87,3 +87,12 @@ def test_quote():
 
 def test_empty():
     assert render_markdown("") == ""
+
+
+def test_bare_addresses_are_linked_without_trailing_punctuation():
+    html = render_markdown("See https://example.org/a, or www.nhs.uk. Not `https://code.example`.")
+    assert '<a href="https://example.org/a" rel="nofollow ugc noopener">https://example.org/a</a>,' in html
+    assert '<a href="https://www.nhs.uk" rel="nofollow ugc noopener">www.nhs.uk</a>.' in html
+    assert "<code>https://code.example</code>" in html
+    # An address inside a link's text is not linked twice.
+    assert render_markdown("[https://a.org](https://b.org)").count("<a ") == 1
