@@ -99,12 +99,19 @@ class PermissionMatrixTests(DiscussionTestCase):
         opening.refresh_from_db()
         self.assertEqual(opening.body, "Edited body")
         self.assertIsNotNone(opening.edited_at)
+        reply = self.open_thread.posts.get(is_opening=False)
+        self.check("delete", "post", f"/community/posts/{reply.pk}/delete/", row(404, anonymous=LOGIN, author=302))
+        reply.refresh_from_db()
+        self.assertTrue(reply.is_deleted)
 
     def test_reporting(self):
         opening = self.open_thread.posts.get(is_opening=True)
         # Anyone verified who can read it, except its author, may report a post.
         expected = row(200, anonymous=LOGIN, unverified=404, author=404)
         self.check("report form", "get", f"/community/posts/{opening.pk}/report/", expected)
+        expected = row(302, anonymous=LOGIN, unverified=404, author=404)
+        self.check("report", "post", f"/community/posts/{opening.pk}/report/", expected, {"reason": "Spam"})
+        self.assertEqual(opening.reports.count(), 5)  # member, insider, other, moderator, suspended
         private_opening = self.private_thread.posts.get(is_opening=True)
         expected = row(404, anonymous=LOGIN, network_member=200, moderator=200)
         self.check("report a private post", "get", f"/community/posts/{private_opening.pk}/report/", expected)
@@ -127,6 +134,11 @@ class PermissionMatrixTests(DiscussionTestCase):
         data = {"space": self.members_space.pk}
         self.check("move", "post", f"/community/moderate/threads/{self.open_thread.pk}/move/", only_moderator, data)
         self.check("suspend page", "get", "/community/moderate/members/member/", row(404, moderator=200))
+        data = {"action": "suspend", "reason": "Rude"}
+        self.check("suspend", "post", "/community/moderate/members/other/", row(404, moderator=302), data)
+        self.check(
+            "unsuspend", "post", "/community/moderate/members/other/", row(404, moderator=302), {"action": "unsuspend"}
+        )
         # Moderators' buttons are shown to moderators only.
         self.client.force_login(self.member)
         self.assertNotContains(self.client.get(self.members_thread.get_absolute_url()), "Moderate this thread")
