@@ -80,3 +80,13 @@ class PrivateSpaceTests(DiscussionTestCase):
         self.client.force_login(self.network_member)
         self.assertEqual(self.client.get(self.private_thread.get_absolute_url()).status_code, 404)
         self.assertNoSecret(self.client.get("/community/"))
+
+
+class HomePageTests(DiscussionTestCase):
+    def test_home_page_lists_only_readable_latest_threads(self):
+        response = self.client.get("/")
+        self.assertContains(response, "Open thread about pathways")
+        self.assertNotContains(response, "Members thread about rotas")
+        self.assertNotContains(response, "Secret zebra plans")
+        self.client.force_login(self.network_member)
+        self.assertContains(self.client.get("/"), "Secret zebra plans")
