@@ -6,4 +6,4 @@ class CommunityConfig(AppConfig):
     verbose_name = "Community"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import discussion_signals, signals  # noqa: F401

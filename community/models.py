@@ -267,3 +267,17 @@ class SavedItem(models.Model):
 
     def __str__(self):
         return f"{self.user} saved {self.page}"
+
+
+# Discussions live in their own module; importing them here registers them with Django.
+from .discussion_models import (  # noqa: E402, F401
+    DigestState,
+    ModerationAction,
+    Post,
+    PostReport,
+    SavedThread,
+    Space,
+    Suspension,
+    Thread,
+    ThreadSubscription,
+)

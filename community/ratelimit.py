@@ -53,3 +53,19 @@ def peek(key, limit, window):
     count = cache.get(_key(key, window, bucket), 0)
     retry_after = int((bucket + 1) * window - now) + 1
     return RateLimitResult(allowed=count < limit, count=count, limit=limit, retry_after=retry_after)
+
+
+def cooldown_remaining(key, seconds):
+    """Seconds left before `key` may act again, at most `seconds` after its last action
+    (0 when it may act now). Counts nothing; see start_cooldown."""
+    last = cache.get(f"cooldown:{key}")
+    if last is None:
+        return 0
+    remaining = last + seconds - time.time()
+    return max(0, int(-(-remaining // 1)))
+
+
+def start_cooldown(key, seconds):
+    """Record an action now. The time itself is stored (not just a key that expires), so a
+    test's clock decides when the wait is over."""
+    cache.set(f"cooldown:{key}", time.time(), timeout=seconds + 60)

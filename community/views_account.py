@@ -25,6 +25,7 @@ from .account import export_data, sole_leader_networks
 from .forms import DeleteAccountForm, NotificationForm, ProfileForm
 from .models import Invitation, Membership, SavedItem
 from .saved import is_saveable
+from .views_discussions import saved_threads_for
 
 
 @login_required
@@ -37,7 +38,8 @@ def home(request):
             "profile": profile,
             "verified": is_verified(request.user),
             "network_count": Membership.objects.filter(user=request.user, status=Membership.Status.ACTIVE).count(),
-            "saved_count": SavedItem.objects.filter(user=request.user).count(),
+            "saved_count": SavedItem.objects.filter(user=request.user).count()
+            + saved_threads_for(request.user).count(),
         },
     )
 
@@ -122,7 +124,13 @@ def saved_items(request):
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[i.page_id for i in page_obj]).specific()}
     rows = [(item, specific.get(item.page_id)) for item in page_obj]
     return render(
-        request, "community/account/saved.html", {"page_obj": page_obj, "rows": [r for r in rows if r[1] is not None]}
+        request,
+        "community/account/saved.html",
+        {
+            "page_obj": page_obj,
+            "rows": [r for r in rows if r[1] is not None],
+            "saved_threads": list(saved_threads_for(request.user)),
+        },
     )
 
 

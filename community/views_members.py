@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from source4networks.listing import clean_query, paginate
 
+from .discussion_rules import visible_threads
 from .forms import MemberFilterForm
 from .models import Membership, Profile
 
@@ -52,6 +53,18 @@ def directory(request):
     )
 
 
+def recent_threads(viewer, member, count=5):
+    """Threads the member started or replied to, only where the viewer may read them."""
+    threads = (
+        visible_threads(viewer)
+        .filter(posts__author=member, posts__deleted_at__isnull=True, posts__hidden=False)
+        .distinct()
+        .select_related("space")
+        .order_by("-last_activity_at")
+    )
+    return list(threads[:count])
+
+
 @login_required
 def profile(request, username):
     networks = Prefetch(
@@ -71,5 +84,9 @@ def profile(request, username):
     return render(
         request,
         "community/member_profile.html",
-        {"profile": profile, "is_own": profile.user_id == request.user.pk},
+        {
+            "profile": profile,
+            "is_own": profile.user_id == request.user.pk,
+            "recent_threads": recent_threads(request.user, profile.user),
+        },
     )

@@ -14,6 +14,7 @@ from source4networks.listing import clean_query, paginate
 
 from . import membership as rules
 from .access import is_site_team, is_verified, verification_required
+from .discussion_models import Space
 from .emails import send_templated_email
 from .forms import ContactNetworkForm, InviteForm, MembershipVisibilityForm, NetworkFilterForm, NetworkForm
 from .models import Invitation, Membership, Network, hash_token
@@ -107,6 +108,8 @@ def detail(request, slug):
         "visibility_form": MembershipVisibilityForm(initial={"show_on_network_page": viewer.show_on_network_page})
         if viewer and viewer.is_active and not viewer.is_leader
         else None,
+        # The private discussion space, shown to the network's own members only.
+        "space": Space.objects.filter(network=network).first() if viewer and viewer.is_active else None,
     }
     return render(request, "community/network_detail.html", context)
 

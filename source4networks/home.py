@@ -27,7 +27,12 @@ def home_context(home, request):
         case_studies = CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]
         featured = [*resources, *case_studies]
     upcoming_events = EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")[:3]
+    # Only threads this visitor may read (the discussions' own rule).
+    from community.discussion_rules import visible_threads
+
+    latest_threads = visible_threads(request.user).filter(hidden=False).select_related("space")
     return {
+        "latest_threads": list(latest_threads.order_by("-last_activity_at")[:3]),
         "featured_items": featured,
         "upcoming_events": upcoming_events,
         "home_sections": [{"title": t, "href": h, "description": d} for t, h, d in HOME_SECTIONS],

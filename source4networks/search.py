@@ -47,11 +47,22 @@ class SearchType:
         return get_search_backend().search(query, self.queryset(request))
 
 
+def readable_threads(queryset, request):
+    """Discussion threads in spaces the searcher may read (the discussions' own rule), not
+    hidden. The search backend filters on plain columns only, so the readable spaces are
+    looked up first."""
+    from community.discussion_rules import readable_spaces
+
+    space_ids = list(readable_spaces(request.user).values_list("pk", flat=True))
+    return queryset.filter(space_id__in=space_ids, hidden=False).select_related("space")
+
+
 SEARCH_TYPES = [
     SearchType("resources", "Resources", "Resource", "resources.ResourcePage"),
     SearchType("case-studies", "Case studies", "Case study", "casestudies.CaseStudyPage"),
     SearchType("events", "Events", "Event", "resources.EventPage"),
     SearchType("pages", "Pages", "Page", "source4networks.StandardPage"),
+    SearchType("discussions", "Discussions", "Discussion thread", "community.Thread", readable_threads),
 ]
 
 

@@ -44,6 +44,13 @@ class SearchAcrossTypesTests(TestCase):
         withdrawn.unpublish()
         private = StandardPageFactory(title="Lighthouse private page", parent=home_page())
         PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        # A discussion thread in an open space; one in a members-only space is not found signed out.
+        from community.discussion_factories import SpaceFactory, make_thread
+        from community.factories import make_member
+
+        poster = make_member(username="lighthouse-poster")
+        make_thread(SpaceFactory(kind="open"), poster, title="Lighthouse lessons thread")
+        make_thread(SpaceFactory(kind="members"), poster, title="Lighthouse members-only thread")
         live_with_draft = ResourcePageFactory(title="Harbour guide")
         live_with_draft.title = "Harbour lighthouse guide (draft)"
         live_with_draft.save_revision()
@@ -51,9 +58,12 @@ class SearchAcrossTypesTests(TestCase):
     def test_counts_per_type_and_total(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(counts(response), {None: 7, "resources": 3, "case-studies": 2, "events": 1, "pages": 1})
-        self.assertEqual(response.context["result_count"], 7)
-        self.assertContains(response, "7 results")
+        self.assertEqual(
+            counts(response),
+            {None: 8, "resources": 3, "case-studies": 2, "events": 1, "pages": 1, "discussions": 1},
+        )
+        self.assertEqual(response.context["result_count"], 8)
+        self.assertContains(response, "8 results")
 
     def test_results_show_type_title_link_and_summary(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
@@ -62,13 +72,13 @@ class SearchAcrossTypesTests(TestCase):
         self.assertContains(response, resource.summary)
         self.assertContains(response, "How a lighthouse network shared learning.")
         hit_types = {hit.type.name for hit in response.context["results"]}
-        self.assertEqual(hit_types, {"Resource", "Case study", "Event", "Page"})
+        self.assertEqual(hit_types, {"Resource", "Case study", "Event", "Page", "Discussion thread"})
         for name in hit_types:
             self.assertContains(response, f'<strong class="nhsuk-tag nhsuk-tag--white">{name}</strong>', html=True)
 
     def test_all_types_interleave_best_matches_first(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
-        first_types = [hit.type.key for hit in response.context["results"][:4]]
+        first_types = [hit.type.key for hit in response.context["results"][: len(SEARCH_TYPES)]]
         self.assertEqual(sorted(first_types), sorted(t.key for t in SEARCH_TYPES))
 
     def test_drafts_unpublished_and_private_pages_never_found(self):
@@ -102,7 +112,7 @@ class SearchAcrossTypesTests(TestCase):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse", "type": "nonsense"})
         self.assertEqual(response.status_code, 200)
         self.assertIsNone(response.context["selected_type"])
-        self.assertEqual(response.context["result_count"], 7)
+        self.assertEqual(response.context["result_count"], 8)
 
     def test_no_results(self):
         response = self.client.get(SEARCH_URL, {"q": "xylophone"})

@@ -323,8 +323,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo content loaded in {time.perf_counter() - started:.1f}s:")
         for line in tally.lines():
             self.stdout.write(line)
-        # Members, networks, diagnostic results and network rounds come from their own apps' commands (idempotent too).
+        # Members, networks, discussions, diagnostic results and network rounds come from their own
+        # apps' commands (idempotent too).
         call_command("load_demo_members", force=True, stdout=self.stdout)
+        call_command("load_demo_discussions", force=True, stdout=self.stdout)
         call_command("load_demo_diagnostics", force=True, stdout=self.stdout)
         call_command("load_demo_rounds", force=True, stdout=self.stdout)
         self.stdout.write(

@@ -1,0 +1,108 @@
+"""Members' Markdown, rendered safely. Two layers: markdown-it-py's "js-default" preset
+never passes raw HTML through (the "commonmark" preset would), and nh3 then keeps only the
+tags, attributes and URL schemes listed here, whatever the parser produced."""
+
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "nofollow ugc noopener"
+
+
+# Bare web addresses in text become links. linkify-it-py is not installed, so this small rule
+# does it: http(s) and www. addresses, without trailing punctuation.
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]", re.IGNORECASE)
+
+
+def _linkify(state):
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, inside_link = [], 0
+        for token in block.children:
+            if token.type == "link_open":
+                inside_link += 1
+            elif token.type == "link_close":
+                inside_link -= 1
+            if token.type != "text" or inside_link or not _URL_IN_TEXT.search(token.content):
+                children.append(token)
+                continue
+            position = 0
+            for match in _URL_IN_TEXT.finditer(token.content):
+                if match.start() > position:
+                    children.append(_text(state, token.content[position : match.start()]))
+                url = match.group(0)
+                href = url if url.lower().startswith("http") else f"https://{url}"
+                opening = Token("link_open", "a", 1)
+                opening.attrs = {"href": href}
+                children += [opening, _text(state, url), Token("link_close", "a", -1)]
+                position = match.end()
+            if position < len(token.content):
+                children.append(_text(state, token.content[position:]))
+        block.children = children
+
+
+def _text(state, content):
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+def _parser():
+    md = MarkdownIt("js-default")
+    md.core.ruler.after("inline", "s4n_linkify", _linkify)
+    # Members' images could track readers or shock them: an image is shown as its text.
+    md.disable("image")
+
+    # A post sits under the page's h1 and the post's own heading, so its headings start at h3.
+    def heading_open(renderer, tokens, idx, options, env):
+        token = tokens[idx]
+        level = min(6, int(token.tag[1]) + 2)
+        return f"<h{level}>"
+
+    def heading_close(renderer, tokens, idx, options, env):
+        level = min(6, int(tokens[idx].tag[1]) + 2)
+        return f"</h{level}>\n"
+
+    md.add_render_rule("heading_open", heading_open)
+    md.add_render_rule("heading_close", heading_close)
+    return md
+
+
+_MARKDOWN = _parser()
+
+
+def render_markdown(text):
+    """Safe HTML for a member's Markdown: no raw HTML, links marked as user content."""
+    html = _MARKDOWN.render(text or "")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+_LINK = re.compile(r"<a\s", re.IGNORECASE)
+
+
+def count_links(text):
+    """Links in a post as readers will see them (bare addresses are linked too)."""
+    return len(_LINK.findall(render_markdown(text)))
+
+
+def quote_markdown(text, name):
+    """A post quoted in a reply, as a Markdown blockquote naming its author."""
+    lines = (text or "").strip().replace("\r\n", "\n").split("\n")
+    quoted = "\n".join(f"> {line}" if line else ">" for line in lines)
+    return f"{name} wrote:\n\n{quoted}\n\n"
