@@ -5,8 +5,8 @@ tags, attributes and URL schemes listed here, whatever the parser produced."""
 import re
 
 import nh3
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr",
@@ -17,48 +17,21 @@ URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener"
 
 
-# Bare web addresses in text become links. linkify-it-py is not installed, so this small rule
-# does it: http(s) and www. addresses, without trailing punctuation.
-_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]", re.IGNORECASE)
+class _HttpsLinkify(LinkifyIt):
+    """Finds bare web addresses; one typed without a scheme (www.nhs.uk) links over HTTPS."""
 
-
-def _linkify(state):
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        children, inside_link = [], 0
-        for token in block.children:
-            if token.type == "link_open":
-                inside_link += 1
-            elif token.type == "link_close":
-                inside_link -= 1
-            if token.type != "text" or inside_link or not _URL_IN_TEXT.search(token.content):
-                children.append(token)
-                continue
-            position = 0
-            for match in _URL_IN_TEXT.finditer(token.content):
-                if match.start() > position:
-                    children.append(_text(state, token.content[position : match.start()]))
-                url = match.group(0)
-                href = url if url.lower().startswith("http") else f"https://{url}"
-                opening = Token("link_open", "a", 1)
-                opening.attrs = {"href": href}
-                children += [opening, _text(state, url), Token("link_close", "a", -1)]
-                position = match.end()
-            if position < len(token.content):
-                children.append(_text(state, token.content[position:]))
-        block.children = children
-
-
-def _text(state, content):
-    token = Token("text", "", 0)
-    token.content = content
-    return token
+    def match(self, text):
+        matches = super().match(text) or []
+        for found in matches:
+            if found.url.startswith("http://") and not found.raw.lower().startswith("http://"):
+                found.url = "https://" + found.url.removeprefix("http://")
+        return matches
 
 
 def _parser():
-    md = MarkdownIt("js-default")
-    md.core.ruler.after("inline", "s4n_linkify", _linkify)
+    # Bare web addresses become links too (linkify-it-py).
+    md = MarkdownIt("js-default", {"linkify": True}).enable("linkify")
+    md.linkify = _HttpsLinkify()
     # Members' images could track readers or shock them: an image is shown as its text.
     md.disable("image")
 
