@@ -16,3 +16,6 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # noqa: F405
 SITE_URL = "http://testserver"
 # Tests serve static files through the finders; no collected folder to look for.
 STATIC_ROOT = None
+# Each test process gets its own cache: a Redis shared by parallel workers would let one
+# worker's page saves clear another's cached entries mid-test.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
