@@ -25,16 +25,21 @@ class ImageUploadMixin:
         return clean_image_upload(upload, max_size=max_size)
 
 
-class ProfileForm(ImageUploadMixin, forms.ModelForm):
-    interests = forms.CharField(
-        label="Interests (optional)",
+def tags_field(name, example):
+    """Free tags typed as one line, separated by commas."""
+    return forms.CharField(
+        label=f"{name} (optional)",
         required=False,
         max_length=600,
-        help_text="Separate topics with commas, for example: population health, frailty, co-production.",
-        error_messages={"max_length": max_length_message("Interests", 600)},
+        help_text=f"Separate topics with commas, for example: {example}.",
+        error_messages={"max_length": max_length_message(name, 600)},
     )
-    avatar = forms.FileField(
-        label="Profile picture (optional)",
+
+
+def image_field(label):
+    """An optional image upload; ImageUploadMixin checks and re-encodes what arrives."""
+    return forms.FileField(
+        label=f"{label} (optional)",
         required=False,
         help_text="A JPG, PNG or WebP image, 2 MB or smaller.",
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -43,6 +48,11 @@ class ProfileForm(ImageUploadMixin, forms.ModelForm):
             "empty": "The selected file is empty",
         },
     )
+
+
+class ProfileForm(ImageUploadMixin, forms.ModelForm):
+    interests = tags_field("Interests", "population health, frailty, co-production")
+    avatar = image_field("Profile picture")
     remove_avatar = forms.BooleanField(label="Remove my profile picture", required=False)
 
     field_order = [
@@ -161,23 +171,8 @@ class DeleteAccountForm(forms.Form):
 
 
 class NetworkForm(ImageUploadMixin, forms.ModelForm):
-    topics = forms.CharField(
-        label="Topics (optional)",
-        required=False,
-        max_length=600,
-        help_text="Separate topics with commas, for example: stroke, rehabilitation.",
-        error_messages={"max_length": max_length_message("Topics", 600)},
-    )
-    logo = forms.FileField(
-        label="Logo (optional)",
-        required=False,
-        help_text="A JPG, PNG or WebP image, 2 MB or smaller.",
-        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        error_messages={
-            "invalid": "The selected file must be a JPG, PNG or WebP image",
-            "empty": "The selected file is empty",
-        },
-    )
+    topics = tags_field("Topics", "stroke, rehabilitation")
+    logo = image_field("Logo")
     remove_logo = forms.BooleanField(label="Remove the logo", required=False)
     website = forms.URLField(
         label="Website (optional)",
