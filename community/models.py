@@ -12,6 +12,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
 
 from source4networks.taxonomy import NetworkType
 
@@ -85,7 +86,7 @@ class NetworkQuerySet(models.QuerySet):
         return self.filter(hidden=False)
 
 
-class Network(models.Model):
+class Network(index.Indexed, models.Model):
     """A network in the public networks directory. Any verified member can create one and
     becomes its leader; leaders edit it and manage its members. Editors can feature a
     network (it is listed first) or hide it (it disappears from the directory and its page
@@ -111,6 +112,14 @@ class Network(models.Model):
         default=False,
         help_text="Hidden networks are not listed, and only their members and the site team can see their page.",
     )
+    # Site search finds networks by name, summary, description and topics (hidden ones never).
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("hidden"),
+    ]
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -57,11 +57,17 @@ def readable_threads(queryset, request):
     return queryset.filter(space_id__in=space_ids, hidden=False).select_related("space")
 
 
+def listed_networks(queryset, request):
+    """Networks in the public directory: hidden ones are never found."""
+    return queryset.filter(hidden=False)
+
+
 SEARCH_TYPES = [
     SearchType("resources", "Resources", "Resource", "resources.ResourcePage"),
     SearchType("case-studies", "Case studies", "Case study", "casestudies.CaseStudyPage"),
     SearchType("events", "Events", "Event", "resources.EventPage"),
     SearchType("pages", "Pages", "Page", "source4networks.StandardPage"),
+    SearchType("networks", "Networks", "Network", "community.Network", listed_networks),
     SearchType("discussions", "Discussions", "Discussion thread", "community.Thread", readable_threads),
 ]
 
@@ -79,7 +85,7 @@ def make_hit(search_type, obj, request):
     url = obj.get_url(request) if isinstance(obj, Page) else obj.get_absolute_url()
     return SearchHit(
         type=search_type,
-        title=getattr(obj, "title", None) or str(obj),
+        title=getattr(obj, "title", None) or str(obj),  # a network's str is its name
         url=url,
         summary=getattr(obj, "summary", ""),
     )

@@ -51,6 +51,11 @@ class SearchAcrossTypesTests(TestCase):
         poster = make_member(username="lighthouse-poster")
         make_thread(SpaceFactory(kind="open"), poster, title="Lighthouse lessons thread")
         make_thread(SpaceFactory(kind="members"), poster, title="Lighthouse members-only thread")
+        # A network in the directory; a hidden one is never found.
+        from community.factories import NetworkFactory
+
+        NetworkFactory(name="Lighthouse Coast Network")
+        NetworkFactory(name="Lighthouse hidden network", hidden=True)
         live_with_draft = ResourcePageFactory(title="Harbour guide")
         live_with_draft.title = "Harbour lighthouse guide (draft)"
         live_with_draft.save_revision()
@@ -60,10 +65,10 @@ class SearchAcrossTypesTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(
             counts(response),
-            {None: 8, "resources": 3, "case-studies": 2, "events": 1, "pages": 1, "discussions": 1},
+            {None: 9, "resources": 3, "case-studies": 2, "events": 1, "pages": 1, "networks": 1, "discussions": 1},
         )
-        self.assertEqual(response.context["result_count"], 8)
-        self.assertContains(response, "8 results")
+        self.assertEqual(response.context["result_count"], 9)
+        self.assertContains(response, "9 results")
 
     def test_results_show_type_title_link_and_summary(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
@@ -72,7 +77,7 @@ class SearchAcrossTypesTests(TestCase):
         self.assertContains(response, resource.summary)
         self.assertContains(response, "How a lighthouse network shared learning.")
         hit_types = {hit.type.name for hit in response.context["results"]}
-        self.assertEqual(hit_types, {"Resource", "Case study", "Event", "Page", "Discussion thread"})
+        self.assertEqual(hit_types, {"Resource", "Case study", "Event", "Page", "Network", "Discussion thread"})
         for name in hit_types:
             self.assertContains(response, f'<strong class="nhsuk-tag nhsuk-tag--white">{name}</strong>', html=True)
 
@@ -84,7 +89,7 @@ class SearchAcrossTypesTests(TestCase):
     def test_drafts_unpublished_and_private_pages_never_found(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
         titles = result_titles(response)
-        for hidden in ["draft resource", "withdrawn", "private", "Harbour"]:
+        for hidden in ["draft resource", "withdrawn", "private", "Harbour", "hidden network"]:
             self.assertFalse([title for title in titles if hidden in title], hidden)
         self.assertNotContains(response, "Lighthouse draft resource")
         self.assertNotContains(response, "Lighthouse withdrawn resource")
@@ -112,7 +117,7 @@ class SearchAcrossTypesTests(TestCase):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse", "type": "nonsense"})
         self.assertEqual(response.status_code, 200)
         self.assertIsNone(response.context["selected_type"])
-        self.assertEqual(response.context["result_count"], 8)
+        self.assertEqual(response.context["result_count"], 9)
 
     def test_no_results(self):
         response = self.client.get(SEARCH_URL, {"q": "xylophone"})
