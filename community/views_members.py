@@ -47,6 +47,7 @@ def directory(request):
             "profiles": page_obj.object_list,
             "query": query,
             "query_error": query_error,
+            "problems": [{"id": "id_q", "message": query_error}] if query_error else [],
             "filtered": filtered,
             "own_profile": request.user.profile,
         },

@@ -77,6 +77,7 @@ def directory(request):
             "networks": page_obj.object_list,
             "query": query,
             "query_error": query_error,
+            "problems": [{"id": "id_q", "message": query_error}] if query_error else [],
             "filtered": bool(filters) or bool(query),
             "can_create": is_verified(request.user),
         },
