@@ -110,7 +110,8 @@ def describe_database():
 
 def built_counts():
     from casestudies.models import CaseStudyPage
-    from resources.models import EventPage, ResourcePage
+    from events.models import EventPage
+    from resources.models import ResourcePage
     from source4networks.models import StandardPage
 
     if not StandardPage.objects.filter(slug=MARKER_SLUG).exists():
@@ -160,7 +161,8 @@ def factories():
     """The project's page factories, without factory_boy's extra save after post-generation
     hooks (topics and sectors are added in bulk below)."""
     from casestudies.factories import CaseStudyPageFactory
-    from resources.factories import EventPageFactory, ResourcePageFactory
+    from events.factories import EventPageFactory
+    from resources.factories import ResourcePageFactory
 
     def quiet(base):
         meta = type("Meta", (), {"skip_postgeneration_save": True})
@@ -181,14 +183,8 @@ def build(counts):
     from taggit.models import Tag
 
     from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyPageTopic
-    from resources.models import (
-        EventIndexPage,
-        EventPage,
-        EventPageTopic,
-        ResourceIndexPage,
-        ResourcePage,
-        ResourcePageTopic,
-    )
+    from events.models import EventIndexPage, EventPage, EventPageTopic
+    from resources.models import ResourceIndexPage, ResourcePage, ResourcePageTopic
     from source4networks.factories import StandardPageFactory
     from source4networks.models import Region, Sector
     from source4networks.taxonomy import NetworkType, ResourceType

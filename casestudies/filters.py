@@ -5,11 +5,9 @@ link are dropped with a message exactly as in the resource library."""
 import django_filters
 from django import forms
 
-from resources.filters import LibraryFilterSet, in_subquery, keep_queryset, topic_choices
+from source4networks.library.filters import LibraryFilterSet, in_sectors, keep_queryset, topic_choices, with_topic
 from source4networks.models import Region, Sector
 from source4networks.taxonomy import NetworkType
-
-from .models import CaseStudyPage, CaseStudyPageTopic
 
 
 class CaseStudyFilterSet(LibraryFilterSet):
@@ -31,14 +29,10 @@ class CaseStudyFilterSet(LibraryFilterSet):
 
     SORT_CHOICES = [("newest", "Newest first"), ("title", "Title (A to Z)"), ("relevance", "Relevance")]
 
-    class Meta:
-        model = CaseStudyPage
-        fields = []
-
     def set_choices(self):
         self.set_filter_choices("sector", list(Sector.objects.values_list("slug", "name")))
         self.set_filter_choices("region", list(Region.objects.values_list("slug", "name")))
-        self.set_filter_choices("topic", topic_choices(CaseStudyPageTopic, self.queryset))
+        self.set_filter_choices("topic", topic_choices(self.queryset))
         self.set_filter_choices("sort", self.SORT_CHOICES)
 
     def default_choice(self, name):
@@ -47,7 +41,7 @@ class CaseStudyFilterSet(LibraryFilterSet):
         return ""
 
     def filter_sector(self, queryset, name, value):
-        return in_subquery(queryset, CaseStudyPage.sectors.through, "casestudypage_id", sector__slug__in=value)
+        return in_sectors(queryset, value)
 
     def filter_region(self, queryset, name, value):
         return queryset.filter(region__slug=value)
@@ -56,4 +50,4 @@ class CaseStudyFilterSet(LibraryFilterSet):
         return queryset.filter(network_type__in=value)
 
     def filter_topic(self, queryset, name, value):
-        return in_subquery(queryset, CaseStudyPageTopic, "content_object_id", tag__slug=value)
+        return with_topic(queryset, value)

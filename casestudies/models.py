@@ -10,17 +10,41 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from resources.models import ResourcePage
 from source4networks.blocks import RICH_TEXT_FEATURES, KeyFactBlock, QuoteBlock
-from source4networks.models import LibraryIndexPage, SummaryMixin
+from source4networks.library.listing import library_listing
+from source4networks.library.pages import LibraryIndexPage
+from source4networks.models import SummaryMixin
 from source4networks.taxonomy import NetworkType
+
+from .filters import CaseStudyFilterSet
+from .listing import case_study_related, with_card_relations
 
 
 class CaseStudyIndexPage(LibraryIndexPage):
     """All case studies at /case-studies/, filtered by sector, region, network type and topic."""
 
     subpage_types = ["casestudies.CaseStudyPage"]
-    listing_function = "casestudies.listing.case_study_listing"
-    feed_class = "casestudies.feeds.CaseStudyFeed"
+    feed_description = "New case studies from Source4Networks."
+
+    def listing_context(self, request):
+        return library_listing(
+            request,
+            self,
+            filterset_class=CaseStudyFilterSet,
+            queryset=CaseStudyPage.objects.live().public(),
+            related=with_card_relations,
+            singular="case study",
+            plural="case studies",
+        )
+
+    def feed_items(self):
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .prefetch_related("tagged_topics__tag")
+            .order_by("-first_published_at", "-pk")
+        )
 
 
 class CaseStudyPageTopic(TaggedItemBase):
@@ -35,7 +59,7 @@ class CaseStudyPage(SummaryMixin, Page):
         "network", max_length=200, blank=True, help_text="The network this case study is about."
     )
     network = models.ForeignKey(
-        "community.Network",
+        "networks.Network",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -98,6 +122,8 @@ class CaseStudyPage(SummaryMixin, Page):
     ]
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
+    # Members can save it to read later (My account, Saved items).
+    saveable = True
 
     SECTIONS = [
         ("challenge", "The challenge"),
@@ -110,21 +136,24 @@ class CaseStudyPage(SummaryMixin, Page):
     # Above its title in listings shared with other page types.
     card_label = "Case study"
 
+    @classmethod
+    def home_page_choice(cls):
+        """With nothing chosen on the home page: the newest case studies."""
+        return list(cls.objects.live().public().order_by("-first_published_at")[:3])
+
     @property
     def sections(self):
         """The fixed sections, in order, leaving out any left empty."""
         return [(title, getattr(self, field)) for field, title in self.SECTIONS if getattr(self, field)]
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import case_study_related
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(case_study_related(self, request))
+        context.update(case_study_related(self, request, ResourcePage.objects.live().public()))
         return context
 
 
 class CaseStudyRelatedResource(Orderable):
     case_study = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_resources")
-    resource = models.ForeignKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="case_study_links")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="case_study_links")
 
     panels = [PageChooserPanel("resource")]

@@ -6,18 +6,11 @@ class DiagnosticsConfig(AppConfig):
     verbose_name = "Diagnostics"
 
     def ready(self):
-        from community.account import EXPORT_SECTIONS
-        from community.signals import account_deleting
+        # Models (and modules that use them) can be imported only once the app registry is ready.
+        from community.accounts.deletion import account_deleting
+        from community.accounts.export import export_sections
 
         from . import rounds
 
-        if rounds.export_section not in EXPORT_SECTIONS:
-            EXPORT_SECTIONS.append(rounds.export_section)
-        account_deleting.connect(_forget_round_respondent, dispatch_uid="diagnostics_forget_round_respondent")
-
-
-def _forget_round_respondent(sender, user, **kwargs):
-    # A deleted member's round answers stay only inside the anonymous aggregates.
-    from .rounds import forget_respondent
-
-    forget_respondent(user)
+        export_sections.register(rounds.export_section)
+        account_deleting.connect(rounds.forget_respondent, dispatch_uid="diagnostics_forget_member")

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from community.models import Membership, Network
+from community.networks.models import Membership, Network
 
 from .demo import demo_answers
 from .importing import load_shipped_instruments

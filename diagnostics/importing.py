@@ -20,7 +20,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import scoring
-from .instrument_format import InstrumentError, describe_changes, dumps_instrument, loads_instrument, parse_instrument
+from .instrument_format import (
+    InstrumentError,
+    describe_changes,
+    dumps_instrument,
+    load_instrument_file,
+    loads_instrument,
+    parse_instrument,
+    shipped_instrument_paths,
+)
+from .models import Instrument, InstrumentVersion
 
 
 @dataclass
@@ -47,8 +56,7 @@ class SaveResult:
 
 
 def _models():
-    from .models import Instrument, InstrumentVersion
-
+    # Migrations pass their historical models instead (`models=`); the app's own are the default.
     return Instrument, InstrumentVersion
 
 
@@ -128,8 +136,6 @@ def load_shipped_instruments(*, models=None) -> list[SaveResult]:
     Idempotent: an instrument that already exists is left alone, so edits made in the admin
     are never overwritten by the files.
     """
-    from .instrument_format import load_instrument_file, shipped_instrument_paths
-
     Instrument, _ = models or _models()
     results = []
     for path in shipped_instrument_paths():

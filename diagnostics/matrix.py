@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from community.membership import is_leader
+from community.networks.membership import is_leader
 
 from . import scoring
 from .models import MatrixRow, MatrixSession

@@ -148,7 +148,7 @@ class NetworkRound(models.Model):
 
     # The invitation link's address: random, so it cannot be guessed from another round's.
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    network = models.ForeignKey("community.Network", on_delete=models.CASCADE, related_name="diagnostic_rounds")
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="diagnostic_rounds")
     version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="rounds")
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -225,7 +225,7 @@ class MatrixSession(models.Model):
     the agreed current and target levels.
     """
 
-    network = models.ForeignKey("community.Network", on_delete=models.CASCADE, related_name="matrix_sessions")
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="matrix_sessions")
     version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="matrix_sessions")
     date = models.DateField()
     notes = models.TextField("facilitator's notes", blank=True)

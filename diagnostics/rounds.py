@@ -29,9 +29,9 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from community.emails import absolute_url, send_templated_email
-from community.membership import is_leader, membership_of
-from community.models import Membership
+from community.networks.membership import is_leader, membership_of
+from community.networks.models import Membership
+from source4networks.emails import absolute_url, send_templated_email
 
 from . import scoring
 from .models import NetworkRound, RoundResponse
@@ -307,21 +307,20 @@ def results_csv(round_) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 
-def forget_respondent(user) -> int:
+def forget_respondent(sender, user, **kwargs) -> int:
     """On account deletion: keep the answers inside the aggregates, drop who gave them."""
     return RoundResponse.objects.filter(respondent=user).update(respondent=None)
 
 
-def export_section(user):
+def export_section(user, request=None):
     """The member's own round answers for "download my data"."""
     responses = (
         RoundResponse.objects.filter(respondent=user)
         .select_related("round__network", "round__version__instrument")
         .order_by("submitted_at")
     )
-    return (
-        "network_rounds",
-        [
+    return {
+        "network_rounds": [
             {
                 "network": response.round.network.name,
                 "survey": response.round.version.instrument.title,
@@ -331,5 +330,5 @@ def export_section(user):
                 "comment": response.comment,
             }
             for response in responses
-        ],
-    )
+        ]
+    }

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from community.access import is_site_team
-from community.models import Network
+from community.accounts.access import is_site_team
+from community.networks.models import Network
 
 from . import matrix, rounds, scoring, survey
 from .forms import ImportForm, MatrixSessionForm, RoundForm

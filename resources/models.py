@@ -1,11 +1,10 @@
-"""The resource library and events."""
+"""The resource library: toolkits, guides, evidence and more, each a page under /resources/."""
 
 from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -15,8 +14,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from source4networks.blocks import BodyBlock
-from source4networks.models import LibraryIndexPage, SummaryMixin
+from source4networks.library.listing import library_listing
+from source4networks.library.pages import LibraryIndexPage
+from source4networks.models import SummaryMixin
 from source4networks.taxonomy import ResourceType
+
+from .filters import ResourceFilterSet
+from .listing import resource_related, with_card_relations
 
 
 class ResourceIndexPage(LibraryIndexPage):
@@ -24,8 +28,26 @@ class ResourceIndexPage(LibraryIndexPage):
     type, topic and sector, a keyword search and an RSS feed."""
 
     subpage_types = ["resources.ResourcePage"]
-    listing_function = "resources.listing.resource_listing"
-    feed_class = "resources.feeds.ResourceFeed"
+    feed_description = "New resources from Source4Networks."
+
+    def listing_context(self, request):
+        return library_listing(
+            request,
+            self,
+            filterset_class=ResourceFilterSet,
+            queryset=ResourcePage.objects.live().public(),
+            related=with_card_relations,
+            singular="resource",
+            plural="resources",
+        )
+
+    def feed_items(self):
+        return (
+            ResourcePage.objects.live()
+            .public()
+            .prefetch_related("tagged_topics__tag")
+            .order_by("-first_published_at", "-pk")
+        )
 
 
 class ResourcePageTopic(TaggedItemBase):
@@ -96,6 +118,13 @@ class ResourcePage(SummaryMixin, Page):
     ]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    # Members can save it to read later (My account, Saved items).
+    saveable = True
+
+    @classmethod
+    def home_page_choice(cls):
+        """With nothing chosen on the home page: resources flagged "featured" first, then the newest."""
+        return list(cls.objects.live().public().order_by("-featured", "-first_published_at")[:3])
 
     @property
     def card_label(self):
@@ -112,99 +141,6 @@ class ResourcePage(SummaryMixin, Page):
             raise ValidationError({"external_url": "Enter a web address starting with http:// or https://"})
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import resource_related
-
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_related(self, request))
-        return context
-
-
-class EventIndexPage(LibraryIndexPage):
-    """Events and webinars at /events/: upcoming events first, with an archive of past ones."""
-
-    subpage_types = ["resources.EventPage"]
-    listing_function = "resources.listing.event_listing"
-    feed_class = "resources.feeds.EventFeed"
-
-
-class EventPageTopic(TaggedItemBase):
-    content_object = ParentalKey("resources.EventPage", on_delete=models.CASCADE, related_name="tagged_topics")
-
-
-class EventPage(SummaryMixin, Page):
-    """An event or webinar. Times are UK time (Europe/London). Online events need a joining
-    or booking link; in-person events need an address."""
-
-    class Attendance(models.TextChoices):
-        ONLINE = "online", "Online"
-        IN_PERSON = "in-person", "In person"
-        HYBRID = "hybrid", "In person and online"
-
-    start = models.DateTimeField(null=True)
-    end = models.DateTimeField(null=True)
-    attendance = models.CharField(max_length=20, choices=Attendance.choices, default=Attendance.ONLINE)
-    address = models.TextField(blank=True, help_text="Where the event takes place, for in-person events.")
-    booking_url = models.URLField("booking link", blank=True)
-    body = StreamField(BodyBlock(), blank=True)
-    topics = ClusterTaggableManager(through=EventPageTopic, blank=True)
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("address"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.FilterField("start"),
-        index.FilterField("end"),
-    ]
-
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("attendance"), FieldPanel("address")],
-            heading="When and where",
-        ),
-        FieldPanel("booking_url"),
-        FieldPanel("body"),
-        FieldPanel("topics"),
-    ]
-    parent_page_types = ["resources.EventIndexPage"]
-    subpage_types = []
-
-    @property
-    def is_past(self):
-        return self.end is not None and self.end < timezone.now()
-
-    @property
-    def when(self):
-        """The date and time range in UK time, in words."""
-        from .calendar import format_event_when
-
-        return format_event_when(self.start, self.end)
-
-    @property
-    def card_label(self):
-        """Above its title in listings: "Event, 3 March 2027" (the date in UK time)."""
-        from .calendar import format_date_short
-
-        return f"Event, {format_date_short(self.start)}" if self.start else "Event"
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.start is None:
-            errors["start"] = "Enter when the event starts"
-        if self.end is None:
-            errors["end"] = "Enter when the event ends"
-        elif self.start is not None and self.end <= self.start:
-            errors["end"] = "The end must be after the start"
-        if self.attendance != self.Attendance.ONLINE and not self.address.strip():
-            errors["address"] = "Enter the address of an in-person event"
-        if errors:
-            raise ValidationError(errors)
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import event_related
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_related(self, request))
         return context

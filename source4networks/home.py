@@ -1,7 +1,12 @@
-"""What the home page shows besides its own fields."""
+"""What the home page shows besides its own fields.
 
-from django.utils import timezone
+The sections of the site contribute from their AppConfig.ready(), so this module imports none
+of them: `featured_fallbacks` give the pages shown when editors chose none, and
+`home_context` adds what a section shows on its own (upcoming events, latest discussions)."""
+
 from wagtail.models import Page
+
+from .registry import Registry
 
 # The cards under "What you can do here": (title, address, description).
 HOME_SECTIONS = [
@@ -13,27 +18,23 @@ HOME_SECTIONS = [
     ("Events", "/events/", "Events and webinars for network leaders and members."),
 ]
 
+# Functions () -> a few live, public pages, best first; shown in registration order when no
+# featured items are chosen.
+featured_fallbacks = Registry()
+# Functions (request) -> a dict added to the home page's context.
+home_context = Registry()
 
-def home_context(home, request):
-    from casestudies.models import CaseStudyPage
-    from resources.models import EventPage, ResourcePage
 
+def home_page_context(home, request):
     chosen_ids = [item.page_id for item in home.featured_items.all()]
     chosen = {page.pk: page for page in Page.objects.live().public().filter(pk__in=chosen_ids).specific()}
     featured = [chosen[pk] for pk in chosen_ids if pk in chosen]
     if not featured:
-        # Nothing chosen: resources flagged "featured" come first, then the newest.
-        resources = ResourcePage.objects.live().public().order_by("-featured", "-first_published_at")[:3]
-        case_studies = CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]
-        featured = [*resources, *case_studies]
-    upcoming_events = EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")[:3]
-    # Only threads this visitor may read (the discussions' own rule).
-    from community.discussion_rules import visible_threads
-
-    latest_threads = visible_threads(request.user).filter(hidden=False).select_related("space")
-    return {
-        "latest_threads": list(latest_threads.order_by("-last_activity_at")[:3]),
+        featured = [page for fallback in featured_fallbacks for page in fallback()]
+    context = {
         "featured_items": featured,
-        "upcoming_events": upcoming_events,
         "home_sections": [{"title": t, "href": h, "description": d} for t, h, d in HOME_SECTIONS],
     }
+    for contribute in home_context:
+        context.update(contribute(request))
+    return context

@@ -1,15 +1,14 @@
 """Site-wide pages and the reference data every section shares."""
 
 from django.db import models
-from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .home import home_page_context
 
 
 class Sector(models.Model):
@@ -57,37 +56,6 @@ class SummaryMixin(models.Model):
         return self.search_description or self.summary
 
 
-class LibraryIndexPage(RoutablePageMixin, Page):
-    """A section of the library (Resources, Case studies, Events): lists its published pages
-    with filters and search, and offers an RSS feed of them at feed/."""
-
-    intro = models.CharField(max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["source4networks.HomePage"]
-    max_count = 1
-
-    # Dotted paths, so that models load without the listing and feed code.
-    listing_function = ""  # called as listing_function(index_page, request) -> context
-    feed_class = ""  # a syndication Feed taking the index page
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(import_string(self.listing_function)(self, request))
-        return context
-
-    @path("")
-    def listing(self, request):
-        return self.render(request)
-
-    @path("feed/")
-    def feed(self, request):
-        return import_string(self.feed_class)(self)(request)
-
-
 class HomePage(Page):
     """The front page. Featured items are chosen by editors below; when none are chosen the
     newest resources and case studies are shown instead."""
@@ -111,10 +79,8 @@ class HomePage(Page):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from .home import home_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self, request))
+        context.update(home_page_context(self, request))
         return context
 
 

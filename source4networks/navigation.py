@@ -2,6 +2,8 @@
 
 from wagtail.models import Site
 
+from .models import StandardPage
+
 # The site's main sections, in the order the header shows them. The URLs are the stable
 # addresses of the site map, so the header does not depend on the page tree.
 SECTIONS = [
@@ -20,8 +22,6 @@ def primary_navigation(path):
 
 def footer_links(request):
     """Standard pages directly under the home page that editors marked "Show in menus"."""
-    from .models import StandardPage
-
     site = Site.find_for_request(request)
     if site is None:
         return []

@@ -1,8 +1,8 @@
 """Site-wide search at /search/.
 
-Every kind of thing the site can find is one `SearchType` in `SEARCH_TYPES`; adding a
-kind (networks, discussion threads) is one more entry there, with a `visible` function
-that narrows its queryset to what the person searching may see.
+Every kind of thing the site can find is one `SearchType` in `search_types`; each app
+registers its own from its AppConfig.ready() (so this module imports none of them), with a
+`visible` function that narrows its queryset to what the person searching may see.
 
 Each type is searched on its own model through Wagtail's search backend, so each gets an
 exact count and its own relevance order. The query count is fixed by the number of types
@@ -12,13 +12,13 @@ exact count and its own relevance order. The query count is fixed by the number 
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.http import QueryDict
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .listing import clean_query, paginate
+from .registry import Registry
 
 EMPTY_QUERY_MESSAGE = "Enter a search term"
 
@@ -36,40 +36,22 @@ class SearchType:
     key: str  # the value of `type=` in the query string
     label: str  # plural, for the filter: "Case studies"
     name: str  # singular, shown on each result: "Case study"
-    model: str  # "app_label.ModelName"; looked up lazily so this module imports no app's models
+    model: Any  # the model searched
+    order: int  # where its filter stands among the types
     visible: Any = live_public_pages  # (queryset, request) -> the part this person may find
 
     def queryset(self, request):
-        model = apps.get_model(self.model)
-        return self.visible(model._default_manager.all(), request)
+        return self.visible(self.model._default_manager.all(), request)
 
     def search(self, query, request):
         return get_search_backend().search(query, self.queryset(request))
 
 
-def readable_threads(queryset, request):
-    """Discussion threads in spaces the searcher may read (the discussions' own rule), not
-    hidden. The search backend filters on plain columns only, so the readable spaces are
-    looked up first."""
-    from community.discussion_rules import readable_spaces
-
-    space_ids = list(readable_spaces(request.user).values_list("pk", flat=True))
-    return queryset.filter(space_id__in=space_ids, hidden=False).select_related("space")
+search_types = Registry()
 
 
-def listed_networks(queryset, request):
-    """Networks in the public directory: hidden ones are never found."""
-    return queryset.filter(hidden=False)
-
-
-SEARCH_TYPES = [
-    SearchType("resources", "Resources", "Resource", "resources.ResourcePage"),
-    SearchType("case-studies", "Case studies", "Case study", "casestudies.CaseStudyPage"),
-    SearchType("events", "Events", "Event", "resources.EventPage"),
-    SearchType("pages", "Pages", "Page", "source4networks.StandardPage"),
-    SearchType("networks", "Networks", "Network", "community.Network", listed_networks),
-    SearchType("discussions", "Discussions", "Discussion thread", "community.Thread", readable_threads),
-]
+def registered_search_types():
+    return sorted(search_types, key=lambda search_type: search_type.order)
 
 
 @dataclass(frozen=True)
@@ -155,7 +137,7 @@ def type_filter_url(query, key=None):
 
 
 def site_search(request, search_types=None):
-    search_types = SEARCH_TYPES if search_types is None else search_types
+    search_types = registered_search_types() if search_types is None else search_types
     submitted = "q" in request.GET
     query, error = clean_query(request)
     context = {

@@ -1,4 +1,8 @@
+"""The site's addresses. This is the one place that names every app: fixed addresses first,
+then Wagtail's page tree for every other path."""
+
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -6,7 +10,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from resources.calendar import EVENT_ICS_URL_PATTERN, event_ics_view
+from community import urls as community_urls
+from diagnostics import urls as diagnostics_urls
+from events.views import EVENT_ICS_URL_PATTERN, event_ics_view
 
 from . import views
 
@@ -15,19 +21,17 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
-    path("diagnostics/", include("diagnostics.urls")),
+    path("diagnostics/", include(diagnostics_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("accounts/", include("allauth.urls")),
-    path("", include("community.urls")),
+    path("", include(community_urls)),
     # /events/<slug>/event.ics: Wagtail's page paths cannot hold a dot, so it is routed here.
     re_path(EVENT_ICS_URL_PATTERN, event_ics_view, name="event_ics"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail serves every other path from the page tree; keep it last.

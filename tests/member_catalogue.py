@@ -29,7 +29,7 @@ SCORECARD = "network-health-scorecard"
 
 
 def _people():
-    from community.factories import make_member
+    from community.members.factories import make_member
     from source4networks.factories import region, sector
 
     north_west, health = region("north-west"), sector("health")
@@ -68,8 +68,8 @@ def _people():
 
 
 def _networks(people):
-    from community.factories import NetworkFactory, add_member
-    from community.models import JoinPolicy, Membership
+    from community.networks.factories import NetworkFactory, add_member
+    from community.networks.models import JoinPolicy, Membership
     from source4networks.factories import region, sector
     from source4networks.taxonomy import NetworkType
 
@@ -113,7 +113,7 @@ def _user(username):
 
 
 def _invitations(network, people):
-    from community.models import Invitation
+    from community.networks.models import Invitation
 
     _usable, token = Invitation.create(network, people[INVITEE].email, invited_by=people[LEADER])
     expired, expired_token = Invitation.create(network, "expired@example.org", invited_by=people[LEADER])
@@ -178,7 +178,7 @@ def _confirmation_url(user):
 
 def build_member_pages(catalogue):
     """Make the members-and-networks data; set `catalogue.users` and return the entries."""
-    from community.models import SavedItem
+    from community.members.models import SavedItem
     from tests.page_catalogue import Entry, with_query
 
     people = _people()

@@ -90,7 +90,8 @@ def ensure_base_site():
     from wagtail.models.i18n import get_supported_content_language_variant
 
     from casestudies.models import CaseStudyIndexPage
-    from resources.models import EventIndexPage, ResourceIndexPage
+    from events.models import EventIndexPage
+    from resources.models import ResourceIndexPage
     from source4networks.models import HomePage
 
     if HomePage.objects.exists():
@@ -222,8 +223,9 @@ def build_catalogue():
     """Create the catalogue's pages (on top of the migrated site) and return the Catalogue."""
     from casestudies.factories import CaseStudyPageFactory
     from casestudies.models import CaseStudyRelatedResource
-    from resources.factories import EventPageFactory, ResourcePageFactory
-    from resources.models import EventPage
+    from events.factories import EventPageFactory
+    from events.models import EventPage
+    from resources.factories import ResourcePageFactory
     from source4networks.factories import StandardPageFactory, home_page, make_image, region, sector
     from source4networks.taxonomy import NetworkType, ResourceType
 

@@ -10,7 +10,7 @@ LIBRARY_SECTIONS = [
     # (app, model, title, slug, intro)
     ("resources", "ResourceIndexPage", "Resources", "resources", "Evidence, toolkits and guides about leading networks."),
     ("casestudies", "CaseStudyIndexPage", "Case studies", "case-studies", "How networks in many sectors tackled a challenge and what they learned."),
-    ("resources", "EventIndexPage", "Events", "events", "Events and webinars for network leaders and members."),
+    ("events", "EventIndexPage", "Events", "events", "Events and webinars for network leaders and members."),
 ]
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
@@ -164,7 +164,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("source4networks", "0001_initial"),
         ("resources", "0002_initial"),
-        ("casestudies", "0002_initial"),
+        ("casestudies", "0003_initial"),
+        ("events", "0001_initial"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

@@ -28,10 +28,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The site and its shared pieces first, then the domain apps in dependency order.
     "source4networks",
+    "community.accounts",
+    "community.members",
+    "community.networks",
     "resources",
     "casestudies",
-    "community",
+    "events",
+    "community.discussions",
     "diagnostics",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -172,20 +177,20 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Source4Networks <no-r
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/account/"
 LOGOUT_REDIRECT_URL = "/"
-ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "community.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "community.signup_form.SignupExtraForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.signup_form.SignupExtraForm"
 # allauth's forms with the NHS service manual's labels and error messages.
 ACCOUNT_FORMS = {
-    "signup": "community.account_forms.SignupForm",
-    "login": "community.account_forms.LoginForm",
-    "reset_password": "community.account_forms.ResetPasswordForm",
-    "reset_password_from_key": "community.account_forms.ResetPasswordKeyForm",
-    "change_password": "community.account_forms.ChangePasswordForm",
-    "set_password": "community.account_forms.SetPasswordForm",
-    "add_email": "community.account_forms.AddEmailForm",
-    "reauthenticate": "community.account_forms.ReauthenticateForm",
+    "signup": "community.accounts.forms.SignupForm",
+    "login": "community.accounts.forms.LoginForm",
+    "reset_password": "community.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "community.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "community.accounts.forms.ChangePasswordForm",
+    "set_password": "community.accounts.forms.SetPasswordForm",
+    "add_email": "community.accounts.forms.AddEmailForm",
+    "reauthenticate": "community.accounts.forms.ReauthenticateForm",
 }
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website_address"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -207,7 +212,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_FORM_FIELD = "login"
-AXES_USERNAME_CALLABLE = "community.axes.username_from_request"
+AXES_USERNAME_CALLABLE = "community.accounts.axes.username_from_request"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
-from community.factories import make_member
+from community.members.factories import make_member
 from tests.community.base import CommunityTestCase
 
 SIGNUP = {

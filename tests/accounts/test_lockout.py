@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from community.factories import make_member
+from community.members.factories import make_member
 from tests.community.base import CommunityTestCase
 
 

@@ -18,7 +18,7 @@ Each test using `catalogue` pays for one build (one to three seconds): keep such
 and visit many pages in each.
 
 Signing in. `sign_in(page, user)` signs in through the real form at /accounts/login/ (the
-user needs a verified email address: community.factories.make_member makes one);
+user needs a verified email address: community.members.factories.make_member makes one);
 `signed_in_page(user)` gives a new page, in its own browser context, signed in that way.
 A member who has not verified their email cannot sign in through the form (verification is
 mandatory), so `signed_in_page(user, form=False)` gives such a member a session made with

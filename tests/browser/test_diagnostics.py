@@ -22,7 +22,7 @@ def lowest(data):
 
 def test_every_diagnostics_page_passes_axe(base_site, live_server, page):
     from casestudies.factories import CaseStudyPageFactory
-    from community.factories import make_member
+    from community.members.factories import make_member
     from diagnostics.models import Instrument, Response
     from resources.factories import ResourcePageFactory
 

@@ -16,9 +16,10 @@ pytestmark = [pytest.mark.browser, BROWSER_DB]
 
 
 def make_people():
-    from community.discussion_factories import SpaceFactory, make_thread
-    from community.discussion_models import PostReport, SpaceKind
-    from community.factories import NetworkFactory, add_member, make_member
+    from community.discussions.factories import SpaceFactory, make_thread
+    from community.discussions.models import PostReport, SpaceKind
+    from community.members.factories import make_member
+    from community.networks.factories import NetworkFactory, add_member
 
     def member(username, name, **kwargs):
         user = make_member(username=username, display_name=name, **kwargs)
@@ -125,7 +126,7 @@ def test_posting_without_javascript(base_site, live_server, browser):
 
 
 def test_no_payload_runs(base_site, live_server, page, context):
-    from community.discussion_models import Post
+    from community.discussions.models import Post
 
     author, moderator, space, thread = make_people()
     # Forms refuse NUL characters (and PostgreSQL cannot store them), so the posts carry the

@@ -5,10 +5,11 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from community.discussion_factories import SpaceFactory, make_thread
-from community.discussion_models import SpaceKind, Suspension
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Membership
+from community.discussions.factories import SpaceFactory, make_thread
+from community.discussions.models import SpaceKind, Suspension
+from community.members.factories import make_member
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Membership
 
 from .base import CommunityTestCase
 

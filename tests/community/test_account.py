@@ -6,8 +6,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Invitation, Membership, Profile, SavedItem
+from community.members.factories import make_member
+from community.members.models import Profile, SavedItem
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Invitation, Membership
 from resources.factories import ResourcePageFactory
 from source4networks.factories import StandardPageFactory
 from tests.community.base import CommunityTestCase

@@ -7,8 +7,9 @@ from django.core import mail
 from django.urls import reverse
 
 from community import ratelimit
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Membership
+from community.members.factories import make_member
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Membership
 from tests.community.base import CommunityTestCase
 
 MESSAGE = {"subject": "Sharing our discharge toolkit", "message": "We would love to compare notes on discharge."}
@@ -47,7 +48,7 @@ class ContactNetworkTests(CommunityTestCase):
         self.client.force_login(self.sender)
         url = reverse("community:network_contact", args=["fenland-falls"])
         start = 1_800_000_000.0  # a fixed clock, at the start of an hour
-        with mock.patch("community.ratelimit.time.time", return_value=start + 10):
+        with mock.patch("source4networks.ratelimit.time.time", return_value=start + 10):
             for _ in range(5):
                 self.assertEqual(self.client.post(url, MESSAGE).status_code, 302)
             sent = len(mail.outbox)
@@ -59,7 +60,7 @@ class ContactNetworkTests(CommunityTestCase):
         self.assertContains(response, "There is a problem", status_code=429)
         self.assertEqual(len(mail.outbox), sent)
         # An hour later the sender may write again.
-        with mock.patch("community.ratelimit.time.time", return_value=start + 3600 + 10):
+        with mock.patch("source4networks.ratelimit.time.time", return_value=start + 3600 + 10):
             self.assertEqual(self.client.post(url, MESSAGE).status_code, 302)
 
     def test_missing_and_too_long_fields(self):
@@ -76,11 +77,11 @@ class ContactNetworkTests(CommunityTestCase):
 
 class RateLimitTests(CommunityTestCase):
     def test_fixed_window_counts_and_resets(self):
-        with mock.patch("community.ratelimit.time.time", return_value=7200.0):
+        with mock.patch("source4networks.ratelimit.time.time", return_value=7200.0):
             results = [ratelimit.hit("k", limit=2, window=3600) for _ in range(3)]
             self.assertEqual([r.allowed for r in results], [True, True, False])
             self.assertEqual(results[-1].retry_after, 3601)
             self.assertFalse(ratelimit.peek("k", limit=2, window=3600).allowed)
             self.assertTrue(ratelimit.hit("other", limit=2, window=3600).allowed)
-        with mock.patch("community.ratelimit.time.time", return_value=7200.0 + 3600):
+        with mock.patch("source4networks.ratelimit.time.time", return_value=7200.0 + 3600):
             self.assertTrue(ratelimit.hit("k", limit=2, window=3600).allowed)

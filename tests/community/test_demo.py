@@ -5,7 +5,8 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from community.demo_data import DEMO_PASSWORD
-from community.models import JoinPolicy, Membership, Network, Profile
+from community.members.models import Profile
+from community.networks.models import JoinPolicy, Membership, Network
 from tests.community.base import CommunityTestCase
 
 

@@ -4,8 +4,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Membership
+from community.members.factories import make_member
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Membership
 from source4networks.factories import region, sector
 from tests.community.base import CommunityTestCase
 

@@ -1,6 +1,6 @@
 """Spaces, the reports queue and the moderation log in the Wagtail admin."""
 
-from community.discussion_models import ModerationAction, PostReport
+from community.discussions.models import ModerationAction, PostReport
 
 from .discussions_base import DiscussionTestCase
 

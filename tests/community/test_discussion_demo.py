@@ -3,8 +3,8 @@ from io import StringIO
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from community.discussion_models import ModerationAction, Post, PostReport, Space, Thread
-from community.models import Membership
+from community.discussions.models import ModerationAction, Post, PostReport, Space, Thread
+from community.networks.models import Membership
 
 from .base import CommunityTestCase
 

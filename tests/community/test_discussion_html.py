@@ -1,7 +1,7 @@
 """Every discussion page is valid HTML (Nu HTML Checker, errors only; one checker run covers
 every page: tests/quality/vnu.py)."""
 
-from community.discussion_models import PostReport
+from community.discussions.models import PostReport
 from tests.quality.vnu import validity_problems
 
 from .discussions_base import DiscussionTestCase

@@ -6,8 +6,8 @@ from unittest import mock
 from django.utils import timezone
 
 from community import posting
-from community.discussion_models import Post, Thread
-from community.factories import make_member
+from community.discussions.models import Post, Thread
+from community.members.factories import make_member
 
 from .discussions_base import DiscussionTestCase
 
@@ -18,7 +18,7 @@ START = START - START % 86400
 class Clock:
     def __init__(self, test):
         self.now = START
-        patcher = mock.patch("community.ratelimit.time.time", side_effect=lambda: self.now)
+        patcher = mock.patch("source4networks.ratelimit.time.time", side_effect=lambda: self.now)
         patcher.start()
         test.addCleanup(patcher.stop)
 

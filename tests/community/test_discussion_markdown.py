@@ -3,7 +3,7 @@
 import re
 from html.parser import HTMLParser
 
-from community.markdown import count_links, quote_markdown, render_markdown
+from community.discussions.markdown import count_links, quote_markdown, render_markdown
 
 from .xss_corpus import PAYLOADS
 

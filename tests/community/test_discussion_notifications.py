@@ -5,10 +5,10 @@ from datetime import timedelta
 from django.core import mail
 from django.utils import timezone
 
-from community.discussion_models import Post, ThreadSubscription
-from community.models import NotificationFrequency
-from community.notifications import send_digests
-from community.posting import add_reply, subscribe
+from community.discussions.models import Post, ThreadSubscription
+from community.discussions.notifications import send_digests
+from community.discussions.posting import add_reply, subscribe
+from community.members.models import NotificationFrequency
 
 from .discussions_base import DiscussionTestCase, old_member
 

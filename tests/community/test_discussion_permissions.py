@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from community.discussion_models import Post, Thread
+from community.discussions.models import Post, Thread
 
 from .discussions_base import DiscussionTestCase, old_member
 

@@ -4,9 +4,9 @@ import json
 
 from django.core.cache import cache
 
-from community.account import delete_account
-from community.discussion_factories import make_thread
-from community.discussion_models import Post, SavedThread, Space, Thread, ThreadSubscription
+from community.accounts.deletion import delete_account
+from community.discussions.factories import make_thread
+from community.discussions.models import Post, SavedThread, Space, Thread, ThreadSubscription
 
 from .discussions_base import DiscussionTestCase
 

@@ -2,9 +2,9 @@
 
 from django.core import mail
 
-from community.models import NotificationFrequency
-from community.notifications import send_digests
-from community.posting import add_reply, subscribe
+from community.discussions.notifications import send_digests
+from community.discussions.posting import add_reply, subscribe
+from community.members.models import NotificationFrequency
 
 from .discussions_base import DiscussionTestCase
 

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from community.discussion_factories import make_thread
+from community.discussions.factories import make_thread
 
 from .discussions_base import DiscussionTestCase, old_member
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 from django.core.cache import cache
 
-from community.discussion_models import Post, PostReport, Thread
+from community.discussions.models import Post, PostReport, Thread
 
 from .discussions_base import DiscussionTestCase
 from .test_discussion_markdown import Inspector

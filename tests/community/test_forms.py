@@ -7,8 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Invitation, Membership, Network, Profile
+from community.members.factories import make_member
+from community.members.models import Profile
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Invitation, Membership, Network
 from source4networks.factories import region
 from tests.community.base import CommunityTestCase
 

@@ -4,8 +4,9 @@ from django.core import mail
 from django.urls import reverse
 
 from community import membership as rules
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Invitation, JoinPolicy, Membership, Network
+from community.members.factories import make_member
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Invitation, JoinPolicy, Membership, Network
 from tests.community.base import CommunityTestCase
 
 

@@ -1,7 +1,7 @@
 """A case study linked to a network from the library shows on the network's page."""
 
 from casestudies.factories import CaseStudyPageFactory
-from community.factories import NetworkFactory
+from community.networks.factories import NetworkFactory
 
 from .base import CommunityTestCase
 

@@ -1,6 +1,6 @@
 """Networks are found by site search; hidden networks never are."""
 
-from community.factories import NetworkFactory
+from community.networks.factories import NetworkFactory
 
 from .base import CommunityTestCase
 

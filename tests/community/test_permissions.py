@@ -5,8 +5,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Invitation, JoinPolicy, Membership
+from community.members.factories import make_member
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Invitation, JoinPolicy, Membership
 from tests.community.base import CommunityTestCase
 
 ROLES = ["anonymous", "unverified", "verified", "other_member", "member", "leader", "moderator", "editor"]

@@ -17,8 +17,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage, CaseStudyRelatedResource
+from events.models import EventPage
 from resources.factories import ResourcePageFactory
-from resources.models import EventPage, ResourcePage
+from resources.models import ResourcePage
 from source4networks import demo_content
 from source4networks.management.commands.load_demo_content import DEMO_PASSWORD
 from source4networks.models import HomePage, HomePageFeaturedItem, Region, StandardPage

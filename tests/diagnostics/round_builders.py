@@ -10,8 +10,9 @@ MATRIX = "network-maturity-matrix"
 
 def set_up_rounds():
     """Return (network, leader, member, outsider, earlier round, later round, first session)."""
-    from community.factories import NetworkFactory, add_member, make_member
-    from community.models import Membership
+    from community.members.factories import make_member
+    from community.networks.factories import NetworkFactory, add_member
+    from community.networks.models import Membership
     from diagnostics import matrix, rounds
     from diagnostics.models import Instrument
     from diagnostics.scoring import MatrixEntry

@@ -5,8 +5,9 @@ from datetime import date
 from django.core.cache import cache
 from django.test import TestCase
 
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import Membership
+from community.members.factories import make_member
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import Membership
 from diagnostics import matrix
 from diagnostics.models import Instrument, MatrixRow, MatrixSession
 from diagnostics.rounds import RoundError

@@ -12,9 +12,11 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from community.account import delete_account, export_data
-from community.factories import NetworkFactory, add_member, make_member
-from community.models import JoinPolicy, Membership
+from community.accounts.deletion import delete_account
+from community.accounts.export import export_data
+from community.members.factories import make_member
+from community.networks.factories import NetworkFactory, add_member
+from community.networks.models import JoinPolicy, Membership
 from diagnostics import rounds
 from diagnostics.models import Instrument, NetworkRound, RoundResponse
 

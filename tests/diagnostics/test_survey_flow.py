@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
-from community.factories import make_member
+from community.members.factories import make_member
 from diagnostics.models import Instrument, Response
 from diagnostics.survey import SESSION_IN_PROGRESS, SESSION_RESULTS
 from source4networks.factories import UserFactory

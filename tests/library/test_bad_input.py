@@ -4,7 +4,8 @@ message (or a 404 for a page that does not exist), never a server error."""
 from django.test import TestCase
 
 from casestudies.factories import CaseStudyPageFactory
-from resources.factories import EventPageFactory, ResourcePageFactory
+from events.factories import EventPageFactory
+from resources.factories import ResourcePageFactory
 from source4networks.factories import region, sector
 
 from .helpers import error_summary, field_error, inset_messages, page_title, result_titles, soup

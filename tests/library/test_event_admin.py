@@ -8,8 +8,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
-from resources.factories import EventPageFactory
-from resources.models import EventIndexPage, EventPage
+from events.factories import EventPageFactory
+from events.models import EventIndexPage, EventPage
 
 from .helpers import soup
 

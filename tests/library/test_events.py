@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
 
-from resources.calendar import format_event_when
-from resources.factories import EventPageFactory
-from resources.models import EventPage
+from events.calendar import format_event_when
+from events.factories import EventPageFactory
+from events.models import EventPage
 
 from .helpers import error_summary, page_title, result_count_text, result_titles, soup, summary_rows
 

@@ -12,8 +12,9 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyPageFactory
-from resources.factories import EventPageFactory, ResourcePageFactory
-from resources.models import EventPage
+from events.factories import EventPageFactory
+from events.models import EventPage
+from resources.factories import ResourcePageFactory
 
 UK = ZoneInfo("Europe/London")
 

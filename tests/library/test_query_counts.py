@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import CaseStudyPage
-from resources.factories import EventPageFactory, ResourcePageFactory
-from resources.models import EventPage, ResourcePage
+from events.factories import EventPageFactory
+from events.models import EventPage
+from resources.factories import ResourcePageFactory
+from resources.models import ResourcePage
 from source4networks.factories import region, sector
 
 from .helpers import result_titles

@@ -12,8 +12,9 @@ from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.models import CaseStudyIndexPage
+from events.models import EventIndexPage
 from resources.factories import ResourcePageFactory
-from resources.models import EventIndexPage, ResourceIndexPage, ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage
 from source4networks.factories import UserFactory
 from source4networks.taxonomy import ResourceType
 

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyPageFactory
-from resources.factories import EventPageFactory, ResourcePageFactory
+from events.factories import EventPageFactory
+from resources.factories import ResourcePageFactory
 from source4networks.factories import StandardPageFactory, home_page
 from source4networks.search import SEARCH_TYPES, InterleavedResults, SearchType, site_search
 
@@ -45,14 +46,14 @@ class SearchAcrossTypesTests(TestCase):
         private = StandardPageFactory(title="Lighthouse private page", parent=home_page())
         PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
         # A discussion thread in an open space; one in a members-only space is not found signed out.
-        from community.discussion_factories import SpaceFactory, make_thread
-        from community.factories import make_member
+        from community.discussions.factories import SpaceFactory, make_thread
+        from community.members.factories import make_member
 
         poster = make_member(username="lighthouse-poster")
         make_thread(SpaceFactory(kind="open"), poster, title="Lighthouse lessons thread")
         make_thread(SpaceFactory(kind="members"), poster, title="Lighthouse members-only thread")
         # A network in the directory; a hidden one is never found.
-        from community.factories import NetworkFactory
+        from community.networks.factories import NetworkFactory
 
         NetworkFactory(name="Lighthouse Coast Network")
         NetworkFactory(name="Lighthouse hidden network", hidden=True)

@@ -14,7 +14,8 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from casestudies.factories import CaseStudyPageFactory
-from resources.factories import EventPageFactory, ResourcePageFactory
+from events.factories import EventPageFactory
+from resources.factories import ResourcePageFactory
 from source4networks.factories import StandardPageFactory, home_page, make_image
 from source4networks.models import HomePageFeaturedItem
 from source4networks.navigation import SECTIONS, primary_navigation

@@ -14,8 +14,8 @@ from wagtail.search import index
 from community import moderation
 from community.demo_data import MEMBERS
 from community.demo_discussions import REPLY_LINES, REPORTS, SPACES, THREADS
-from community.discussion_models import Post, PostReport, Space, Thread, ThreadSubscription
-from community.models import Membership, Network
+from community.discussions.models import Post, PostReport, Space, Thread, ThreadSubscription
+from community.networks.models import Membership, Network
 
 REPLIES_PER_THREAD = [5, 6, 7, 8, 9, 10, 8]  # 40 threads: 300 replies in all
 

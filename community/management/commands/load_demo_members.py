@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from community.demo_data import DEMO_PASSWORD, MEMBERS, NETWORKS
-from community.models import Membership, Network, Profile
+from community.members.models import Profile
+from community.networks.models import Membership, Network
 from source4networks.models import Region, Sector
 
 

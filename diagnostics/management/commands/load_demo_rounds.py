@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from community.models import Network
+from community.networks.models import Network
 from diagnostics.demo_rounds import NETWORKS, load_demo_rounds
 
 

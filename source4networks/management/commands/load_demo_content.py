@@ -26,8 +26,10 @@ from wagtail.models import Page
 
 from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyRelatedResource
-from resources.factories import EventPageFactory, ResourcePageFactory
-from resources.models import EventIndexPage, EventPage, ResourceIndexPage, ResourcePage
+from events.factories import EventPageFactory
+from events.models import EventIndexPage, EventPage
+from resources.factories import ResourcePageFactory
+from resources.models import ResourceIndexPage, ResourcePage
 from source4networks import demo_content as content
 from source4networks.factories import StandardPageFactory, UserFactory, home_page, make_image
 from source4networks.models import HomePageFeaturedItem, Region, Sector, StandardPage

@@ -1,0 +1,37 @@
+from django.apps import AppConfig
+
+
+class DiscussionsConfig(AppConfig):
+    name = "community.discussions"
+    label = "discussions"
+    verbose_name = "Discussions"
+
+    def ready(self):
+        # Models (and modules that use them) can be imported only once the app registry is ready.
+        from community.accounts.deletion import account_deleting
+        from community.accounts.export import export_sections
+        from community.members.saved import SavedSection, saved_sections
+        from community.members.views import profile_sections
+        from source4networks.home import home_context
+        from source4networks.search import SearchType, search_types
+
+        from . import contributions
+        from .models import Thread
+
+        export_sections.register(contributions.export_discussions)
+        account_deleting.connect(contributions.forget_member, dispatch_uid="discussions_forget_member")
+        saved_sections.register(
+            SavedSection("community/discussions/includes/saved_threads.html", contributions.saved_threads)
+        )
+        profile_sections.register(contributions.recent_threads)
+        home_context.register(contributions.latest_threads)
+        search_types.register(
+            SearchType(
+                "discussions",
+                "Discussions",
+                "Discussion thread",
+                Thread,
+                order=60,
+                visible=contributions.readable_threads,
+            )
+        )

@@ -1,0 +1,157 @@
+"""Starting threads, replying and editing: the abuse limits, subscriptions and the
+notifications a new reply sends. Views call these; they hold no rules of their own."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.search import index
+
+from community.discussions.markdown import count_links
+from community.discussions.models import Post, Thread, ThreadSubscription
+from community.discussions.notifications import notify_reply
+from community.discussions.rules import is_new_account
+from source4networks import ratelimit
+
+# The figures from the specification (section 5): keep them exactly.
+SECONDS_BETWEEN_POSTS = 10
+POSTS_PER_HOUR = 30
+NEW_ACCOUNT_THREADS_PER_DAY = 3
+NEW_ACCOUNT_REPLIES_PER_DAY = 10
+NEW_ACCOUNT_LINKS_PER_POST = 2
+HOUR = 3600
+DAY = 86400
+
+
+@dataclass(frozen=True)
+class Refusal:
+    message: str
+    retry_after: int = 0  # seconds; 0 when waiting will not help
+
+    @property
+    def when(self):
+        if self.retry_after <= 0:
+            return ""
+        if self.retry_after < 60:
+            return f"{self.retry_after} second{'s' if self.retry_after != 1 else ''}"
+        minutes = -(-self.retry_after // 60)
+        if minutes < 120:
+            return f"{minutes} minutes"
+        return f"{-(-minutes // 60)} hours"
+
+    def __str__(self):
+        return f"{self.message} Try again in {self.when}." if self.when else self.message
+
+
+def _limits(user, kind):
+    """(key, limit, window, message) for each counted limit on this member posting `kind`."""
+    limits = [(f"posts-hour:{user.pk}", POSTS_PER_HOUR, HOUR, f"You can post {POSTS_PER_HOUR} times an hour.")]
+    if is_new_account(user):
+        if kind == "thread":
+            limits.append(
+                (
+                    f"new-threads-day:{user.pk}",
+                    NEW_ACCOUNT_THREADS_PER_DAY,
+                    DAY,
+                    f"New accounts can start {NEW_ACCOUNT_THREADS_PER_DAY} threads a day.",
+                )
+            )
+        elif kind == "reply":
+            limits.append(
+                (
+                    f"new-replies-day:{user.pk}",
+                    NEW_ACCOUNT_REPLIES_PER_DAY,
+                    DAY,
+                    f"New accounts can post {NEW_ACCOUNT_REPLIES_PER_DAY} replies a day.",
+                )
+            )
+    return limits
+
+
+def check_links(user, body):
+    if is_new_account(user) and count_links(body) > NEW_ACCOUNT_LINKS_PER_POST:
+        return Refusal(
+            f"Accounts less than a day old can include at most {NEW_ACCOUNT_LINKS_PER_POST} links in a post. "
+            "Remove some links and post again."
+        )
+    return None
+
+
+def check_limits(user, kind, body=""):
+    """A Refusal if posting now would break a limit, otherwise None. Counts nothing."""
+    refusal = check_links(user, body)
+    if refusal:
+        return refusal
+    if kind == "edit":
+        return None
+    wait = ratelimit.cooldown_remaining(f"post:{user.pk}", SECONDS_BETWEEN_POSTS)
+    if wait:
+        return Refusal(f"Please wait {SECONDS_BETWEEN_POSTS} seconds between posts.", wait)
+    for key, limit, window, message in _limits(user, kind):
+        result = ratelimit.peek(key, limit, window)
+        if not result.allowed:
+            return Refusal(f"You have reached the limit. {message}", result.retry_after)
+    return None
+
+
+def _count(user, kind):
+    ratelimit.start_cooldown(f"post:{user.pk}", SECONDS_BETWEEN_POSTS)
+    for key, limit, window, _ in _limits(user, kind):
+        ratelimit.hit(key, limit, window)
+
+
+def subscribe(user, thread):
+    ThreadSubscription.objects.get_or_create(user=user, thread=thread)
+
+
+def unsubscribe(user, thread):
+    ThreadSubscription.objects.filter(user=user, thread=thread).delete()
+
+
+@transaction.atomic
+def start_thread(user, space, title, body, topics=()):
+    now = timezone.now()
+    thread = Thread.objects.create(
+        space=space, title=title, author=user, created_at=now, last_activity_at=now, last_author=user
+    )
+    if topics:
+        thread.topics.set(list(topics))
+    Post.objects.create(thread=thread, author=user, body=body, is_opening=True, created_at=now)
+    subscribe(user, thread)
+    _count(user, "thread")
+    # The thread was indexed before its opening post existed: index it again with the text.
+    transaction.on_commit(lambda: index.insert_or_update_object(thread))
+    return thread
+
+
+def add_reply(user, thread, body):
+    with transaction.atomic():
+        now = timezone.now()
+        post = Post.objects.create(thread=thread, author=user, body=body, created_at=now)
+        Thread.objects.filter(pk=thread.pk).update(
+            reply_count=F("reply_count") + 1, last_activity_at=now, last_author=user
+        )
+        subscribe(user, thread)
+        _count(user, "reply")
+        transaction.on_commit(lambda: notify_reply(post.pk))
+    return post
+
+
+def edit_post(post, body, title=None):
+    post.body = body
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "edited_at"])
+    if post.is_opening:
+        if title is not None:
+            post.thread.title = title
+        post.thread.save(update_fields=["title"])
+
+
+def delete_post(post):
+    """The post stays in place as "This post was deleted"; its text is removed."""
+    post.deleted_at = timezone.now()
+    post.body = ""
+    post.save(update_fields=["deleted_at", "body"])
+    if post.is_opening:
+        index.insert_or_update_object(post.thread)

@@ -1,0 +1,454 @@
+"""Discussion pages: the community home, spaces, threads, posting, reports, saving and
+subscriptions. The rules live in discussion_rules, posting and moderation."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from community.discussions.forms import (
+    EditPostForm,
+    ModerationForm,
+    MoveForm,
+    ReplyForm,
+    ReportForm,
+    SuspendForm,
+    ThreadForm,
+)
+from community.discussions.markdown import quote_markdown, render_markdown
+from community.discussions.models import Post, PostReport, SavedThread, Space, SpaceKind, Thread, ThreadSubscription
+from community.discussions.notifications import read_unsubscribe_token
+from community.members.models import display_name
+from community.networks.models import Membership, Network
+from source4networks.listing import paginate
+
+from . import moderation, posting, rules
+
+POSTS_PER_PAGE = 20
+LATEST_THREADS = 10
+
+REFUSALS = {
+    "sign-in": "Sign in to post.",
+    "unverified": "Confirm your email address before you post. We sent you a link when you signed up.",
+    "locked": "This thread is locked: nobody can reply to it.",
+    "no-access": "You cannot post in this space.",
+}
+
+
+def refusal_message(user, code):
+    if code == "suspended":
+        suspension = rules.active_suspension(user)
+        return (
+            f"You cannot post because a moderator has suspended you from posting. The reason given: {suspension.reason}"
+        )
+    return REFUSALS.get(code, "")
+
+
+def _thread_list(queryset):
+    return queryset.select_related("space", "author__profile", "last_author__profile")
+
+
+def _space_or_404(request, slug):
+    space = Space.objects.select_related("network").filter(slug=slug).first()
+    # A space the person may not read is reported as missing: they may not know it exists.
+    if space is None or not rules.can_read_space(request.user, space):
+        raise Http404("No such space")
+    return space
+
+
+def _thread_or_404(request, slug, pk):
+    thread = get_object_or_404(Thread.objects.select_related("space__network", "author__profile"), pk=pk)
+    if thread.space.slug != slug or not rules.can_see_thread(request.user, thread):
+        raise Http404("No such thread")
+    return thread
+
+
+def _post_or_404(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread__space__network", "author__profile"), pk=pk)
+    if not rules.can_see_thread(request.user, post.thread):
+        raise Http404("No such post")
+    if post.hidden and not rules.is_moderator(request.user):
+        raise Http404("No such post")
+    return post
+
+
+def home(request):
+    spaces = list(
+        rules.readable_spaces(request.user)
+        .select_related("network")
+        .annotate(thread_count=Count("threads", filter=Q(threads__hidden=False)))
+    )
+    latest = _thread_list(rules.visible_threads(request.user).filter(hidden=False).order_by("-last_activity_at"))
+    return render(
+        request,
+        "community/discussions/home.html",
+        {"spaces": spaces, "latest_threads": list(latest[:LATEST_THREADS])},
+    )
+
+
+def space(request, slug):
+    space = _space_or_404(request, slug)
+    threads = rules.visible_threads(request.user).filter(space=space).order_by("-pinned", "-last_activity_at")
+    page_obj = paginate(request, _thread_list(threads))
+    refusal = rules.posting_refusal(request.user, space)
+    return render(
+        request,
+        "community/discussions/space.html",
+        {
+            "space": space,
+            "page_obj": page_obj,
+            "threads": page_obj.object_list,
+            "can_post": refusal is None,
+            "refusal": refusal_message(request.user, refusal) if refusal not in (None, "sign-in") else "",
+        },
+    )
+
+
+def _refuse_limit(context, limit):
+    """Show a refused post's reason in the error summary; the bound form keeps the text."""
+    context["limit"] = limit
+    context["limit_problems"] = [{"id": "id_body", "message": str(limit)}]
+    context["page_has_errors"] = True
+
+
+def _preview_requested(request):
+    return "preview" in request.POST
+
+
+@never_cache
+def new_thread(request, slug):
+    space = _space_or_404(request, slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    refusal = rules.posting_refusal(request.user, space)
+    if refusal:
+        return _refused(request, refusal, space=space)
+    form = ThreadForm(request.POST or None)
+    context = {"space": space, "form": form}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _preview_requested(request):
+            context["preview"] = render_markdown(data["body"])
+        else:
+            limit = posting.check_limits(request.user, "thread", data["body"])
+            if limit:
+                _refuse_limit(context, limit)
+            else:
+                thread = posting.start_thread(request.user, space, data["title"], data["body"], data["topics"])
+                messages.success(request, "Your thread has been posted.")
+                return redirect(thread)
+    return render(request, "community/discussions/thread_form.html", context)
+
+
+def _refused(request, code, space=None, thread=None):
+    return render(
+        request,
+        "community/discussions/refused.html",
+        {"message": refusal_message(request.user, code), "space": space, "thread": thread, "code": code},
+        status=403,
+    )
+
+
+def _page_number(request, paginator):
+    number = request.GET.get("page")
+    return paginator.num_pages if number == "last" else number
+
+
+def thread(request, slug, pk):
+    thread = _thread_or_404(request, slug, pk)
+    user = request.user
+    moderator = rules.is_moderator(user)
+    posts = thread.posts.select_related("author__profile").order_by("created_at", "pk")
+    paginator = Paginator(posts, POSTS_PER_PAGE)
+    page_obj = paginator.get_page(_page_number(request, paginator))
+    items = []
+    for post in page_obj.object_list:
+        shown = not post.is_deleted and (not post.hidden or moderator)
+        items.append(
+            {
+                "post": post,
+                "html": render_markdown(post.body) if shown else "",
+                "can_edit": shown and rules.can_edit_post(user, post),
+                "can_report": shown and not post.hidden and rules.can_report(user, post),
+            }
+        )
+    refusal = rules.posting_refusal(user, thread.space, thread)
+    context = {
+        "thread": thread,
+        "space": thread.space,
+        "page_obj": page_obj,
+        "items": items,
+        "is_moderator": moderator,
+        "can_reply": refusal is None,
+        "refusal": refusal_message(user, refusal) if refusal not in (None, "sign-in") else "",
+        "reply_form": ReplyForm() if refusal is None else None,
+    }
+    if user.is_authenticated:
+        context["saved"] = SavedThread.objects.filter(user=user, thread=thread).exists()
+        context["subscribed"] = ThreadSubscription.objects.filter(user=user, thread=thread).exists()
+    if moderator:
+        context["move_form"] = MoveForm(initial={"space": thread.space_id}, auto_id="move_%s")
+        context["moderator_actions"] = [
+            ("unpin", "Unpin thread") if thread.pinned else ("pin", "Pin thread"),
+            ("unlock", "Unlock thread") if thread.locked else ("lock", "Lock thread"),
+            ("unhide", "Unhide thread") if thread.hidden else ("hide", "Hide thread"),
+        ]
+    return render(request, "community/discussions/thread.html", context)
+
+
+def post_link(request, pk):
+    """A lasting address for one post: the thread page it is on, at the post."""
+    post = _post_or_404(request, pk)
+    earlier = Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+    position = post.thread.posts.filter(earlier).count()
+    page = position // POSTS_PER_PAGE + 1
+    return redirect(f"{post.thread.get_absolute_url()}?page={page}#post-{post.pk}")
+
+
+@never_cache
+def reply(request, slug, pk):
+    thread = _thread_or_404(request, slug, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    refusal = rules.posting_refusal(request.user, thread.space, thread)
+    if refusal:
+        return _refused(request, refusal, space=thread.space, thread=thread)
+    initial = {}
+    quote_id = request.GET.get("quote", "")
+    if request.method == "GET" and quote_id.isdigit():
+        quoted = thread.posts.filter(pk=int(quote_id), hidden=False, deleted_at__isnull=True).first()
+        if quoted:
+            initial["body"] = quote_markdown(quoted.body, display_name(quoted.author))
+    form = ReplyForm(request.POST or None, initial=initial)
+    context = {"thread": thread, "space": thread.space, "form": form}
+    if request.method == "POST" and form.is_valid():
+        body = form.cleaned_data["body"]
+        if _preview_requested(request):
+            context["preview"] = render_markdown(body)
+        else:
+            limit = posting.check_limits(request.user, "reply", body)
+            if limit:
+                _refuse_limit(context, limit)
+            else:
+                post = posting.add_reply(request.user, thread, body)
+                messages.success(request, "Your reply has been posted.")
+                return redirect("community:post_link", post.pk)
+    return render(request, "community/discussions/reply_form.html", context)
+
+
+@never_cache
+@login_required
+def edit_post(request, pk):
+    post = _post_or_404(request, pk)
+    if not rules.can_edit_post(request.user, post):
+        raise Http404("You cannot edit this post")
+    thread = post.thread
+    initial = {"body": post.body, "title": thread.title}
+    form = EditPostForm(request.POST or None, initial=initial, with_title=post.is_opening)
+    context = {"post": post, "thread": thread, "space": thread.space, "form": form}
+    if request.method == "POST" and form.is_valid():
+        body = form.cleaned_data["body"]
+        if _preview_requested(request):
+            context["preview"] = render_markdown(body)
+        else:
+            limit = posting.check_limits(request.user, "edit", body)
+            if limit:
+                _refuse_limit(context, limit)
+            else:
+                posting.edit_post(post, body, form.cleaned_data.get("title"))
+                messages.success(request, "Your changes have been saved.")
+                return redirect("community:post_link", post.pk)
+    return render(request, "community/discussions/edit_form.html", context)
+
+
+@never_cache
+@login_required
+def delete_post(request, pk):
+    post = _post_or_404(request, pk)
+    if not rules.can_edit_post(request.user, post):
+        raise Http404("You cannot delete this post")
+    if request.method == "POST":
+        posting.delete_post(post)
+        messages.success(request, "Your post has been deleted.")
+        return redirect("community:post_link", post.pk)
+    return render(
+        request, "community/discussions/delete.html", {"post": post, "thread": post.thread, "space": post.thread.space}
+    )
+
+
+@never_cache
+@login_required
+def report_post(request, pk):
+    post = _post_or_404(request, pk)
+    if not rules.can_report(request.user, post):
+        raise Http404("You cannot report this post")
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        PostReport.objects.create(post=post, reporter=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "Thank you. A moderator will look at the post.")
+        return redirect("community:post_link", post.pk)
+    return render(
+        request,
+        "community/discussions/report_form.html",
+        {"post": post, "thread": post.thread, "space": post.thread.space, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def save_thread(request, slug, pk):
+    thread = _thread_or_404(request, slug, pk)
+    saved, created = SavedThread.objects.get_or_create(user=request.user, thread=thread)
+    if not created:
+        saved.delete()
+    messages.success(request, "Thread saved to your account." if created else "Thread removed from your saved items.")
+    return redirect(thread)
+
+
+@login_required
+@require_POST
+def subscribe(request, slug, pk):
+    thread = _thread_or_404(request, slug, pk)
+    if request.POST.get("action") == "unsubscribe":
+        posting.unsubscribe(request.user, thread)
+        messages.success(request, "You will not get emails about new replies to this thread.")
+    else:
+        posting.subscribe(request.user, thread)
+        messages.success(request, "You will get emails about new replies to this thread.")
+    return redirect(thread)
+
+
+@never_cache
+def unsubscribe_link(request, token):
+    """The link in notification emails. It works signed out: following it unsubscribes (one
+    click), and the page offers to subscribe again in case it was followed by mistake."""
+    found = read_unsubscribe_token(token)
+    if found is None:
+        raise Http404("This unsubscribe link is not valid")
+    user_id, thread_id = found
+    user = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    thread = get_object_or_404(Thread.objects.select_related("space"), pk=thread_id)
+    resubscribed = False
+    if request.method == "POST" and request.POST.get("action") == "subscribe" and rules.can_see_thread(user, thread):
+        posting.subscribe(user, thread)
+        resubscribed = True
+    else:
+        posting.unsubscribe(user, thread)
+    # The thread's title is shown only if the member may still read it.
+    return render(
+        request,
+        "community/discussions/unsubscribed.html",
+        {
+            "thread": thread if rules.can_see_thread(user, thread) else None,
+            "token": token,
+            "resubscribed": resubscribed,
+        },
+    )
+
+
+# --- Moderation on the public pages --------------------------------------------------
+
+
+def _moderator_only(request):
+    if not rules.is_moderator(request.user):
+        raise Http404("Not found")
+
+
+@require_POST
+def moderate_thread(request, pk, action):
+    _moderator_only(request)
+    thread = get_object_or_404(Thread.objects.select_related("space"), pk=pk)
+    if action == "move":
+        form = MoveForm(request.POST)
+        if form.is_valid():
+            moderation.move_thread(request.user, thread, form.cleaned_data["space"], form.cleaned_data["reason"])
+            messages.success(request, f"Thread moved to {form.cleaned_data['space'].name}.")
+        else:
+            messages.error(request, "Select a space to move the thread to.")
+        return redirect(thread)
+    if action not in moderation.THREAD_ACTIONS:
+        raise Http404("No such action")
+    form = ModerationForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    moderation.moderate_thread(request.user, thread, action, reason)
+    messages.success(request, f"Thread {moderation.THREAD_ACTIONS[action][2].label.split()[0].lower()}.")
+    return redirect(thread)
+
+
+@require_POST
+def moderate_post(request, pk, action):
+    _moderator_only(request)
+    post = get_object_or_404(Post.objects.select_related("thread__space"), pk=pk)
+    if action not in moderation.POST_ACTIONS:
+        raise Http404("No such action")
+    form = ModerationForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    moderation.moderate_post(request.user, post, action, reason)
+    messages.success(request, "Post hidden." if action == "hide" else "Post shown again.")
+    return redirect("community:post_link", post.pk)
+
+
+@never_cache
+def suspend_member(request, username):
+    _moderator_only(request)
+    member = get_object_or_404(get_user_model().objects.select_related("profile"), username=username, is_active=True)
+    suspension = rules.active_suspension(member)
+    form = SuspendForm(request.POST or None)
+    if request.method == "POST":
+        if request.POST.get("action") == "unsuspend":
+            moderation.unsuspend(request.user, member, request.POST.get("reason", "")[:1000])
+            messages.success(request, f"{member.profile.display_name} can post again.")
+            return redirect("community:suspend_member", member.username)
+        if form.is_valid():
+            moderation.suspend(request.user, member, form.cleaned_data["reason"])
+            messages.success(request, f"{member.profile.display_name} is suspended from posting.")
+            return redirect("community:suspend_member", member.username)
+    return render(
+        request,
+        "community/discussions/suspend.html",
+        {"member": member, "suspension": suspension, "form": form},
+    )
+
+
+# --- Network-private spaces -------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def network_space(request, slug):
+    """A network's leaders switch its private discussion space on or off."""
+    network = get_object_or_404(Network, slug=slug)
+    is_leader = Membership.objects.filter(
+        network=network, user=request.user, role=Membership.Role.LEADER, status=Membership.Status.ACTIVE
+    ).exists()
+    if not is_leader:
+        raise Http404("Only the network's leaders can do this")
+    space = Space.objects.filter(network=network).first()
+    turn_on = request.POST.get("action") == "on"
+    if space is None and turn_on:
+        base = f"{network.slug}-private"[:90]
+        slug_value, n = base, 1
+        while Space.objects.filter(slug=slug_value).exists():
+            n += 1
+            slug_value = f"{base}-{n}"
+        space = Space.objects.create(
+            name=f"{network.name} (members only)"[:100],
+            slug=slug_value,
+            description=f"A private space for members of {network.name}."[:300],
+            kind=SpaceKind.NETWORK,
+            network=network,
+        )
+    elif space is not None:
+        space.active = turn_on
+        space.save(update_fields=["active"])
+    if turn_on:
+        messages.success(request, "Your network's private discussion space is open to its members.")
+        return redirect(space)
+    messages.success(request, "Your network's private discussion space is switched off.")
+    return redirect(network)

@@ -1,0 +1,114 @@
+"""The Wagtail admin: discussion spaces, the reports queue and the moderation log."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import moderation
+from .models import ModerationAction, PostReport, Space
+from .rules import is_moderator
+
+
+class SpaceViewSet(SnippetViewSet):
+    model = Space
+    icon = "comment"
+    menu_label = "Discussion spaces"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "network", BooleanColumn("active"), "sort_order"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "description"]
+    ordering = ["sort_order", "name"]
+
+
+class ModerationLogViewSet(SnippetViewSet):
+    """Read-only in practice: Moderators have the view permission only."""
+
+    model = ModerationAction
+    icon = "list-ul"
+    menu_label = "Moderation log"
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["created_at", "action", "moderator", "thread", "member", "reason", "details"]
+    list_filter = ["action"]
+    inspect_view_enabled = True
+    list_per_page = 50
+    ordering = ["-created_at"]
+
+
+class ReportViewSet(SnippetViewSet):
+    model = PostReport
+    icon = "warning"
+    menu_label = "All reports"
+    menu_order = 325
+    add_to_admin_menu = True
+    list_display = ["created_at", "post", "reason", "status", "resolved_by"]
+    list_filter = ["status"]
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+
+
+register_snippet(SpaceViewSet)
+register_snippet(ReportViewSet)
+register_snippet(ModerationLogViewSet)
+
+
+def _moderators_only(request):
+    if not is_moderator(request.user):
+        raise PermissionDenied
+
+
+def reports_queue(request):
+    """Open reports, oldest first, with the reported post beside each."""
+    _moderators_only(request)
+    reports = (
+        PostReport.objects.filter(status=PostReport.Status.OPEN)
+        .select_related("post__thread__space", "post__author__profile", "reporter__profile")
+        .order_by("created_at")
+    )
+    return render(
+        request, "community/discussions/admin_reports_queue.html", {"reports": reports[:100], "count": reports.count()}
+    )
+
+
+@require_POST
+def resolve_report(request, pk, action):
+    _moderators_only(request)
+    report = get_object_or_404(PostReport.objects.select_related("post__thread"), pk=pk)
+    reason = request.POST.get("reason", "")[:1000]
+    if action == "hide":
+        moderation.moderate_post(request.user, report.post, "hide", reason or report.reason[:1000])
+        messages.success(request, "The post is hidden and its reports are resolved.")
+    elif action == "dismiss":
+        moderation.dismiss_report(request.user, report, reason)
+        messages.success(request, "The report is dismissed.")
+    else:
+        raise PermissionDenied
+    return redirect("discussion_reports_queue")
+
+
+@hooks.register("register_admin_urls")
+def register_reports_queue_urls():
+    return [
+        path("discussions/reports/", reports_queue, name="discussion_reports_queue"),
+        path("discussions/reports/<int:pk>/<str:action>/", resolve_report, name="discussion_report_resolve"),
+    ]
+
+
+class ModeratorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_moderator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_queue_menu_item():
+    return ModeratorsMenuItem(
+        "Reports queue", reverse("discussion_reports_queue"), name="reports-queue", icon_name="warning", order=320
+    )

@@ -1,0 +1,140 @@
+"""The member directory and member profiles (signed-in members only), and a member's own
+profile, notification settings and saved items."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from community.members.forms import MemberFilterForm, NotificationForm, ProfileForm
+from community.members.models import Profile, SavedItem
+from community.members.saved import is_saveable, saved_sections
+from source4networks.listing import clean_query, paginate
+from source4networks.registry import Registry
+
+# Functions (viewer, member) -> a dict for a member's profile page (their networks, their
+# recent threads), registered by the apps that hold those things. Each shows only what the
+# viewer may see.
+profile_sections = Registry()
+
+
+@login_required
+def directory(request):
+    form = MemberFilterForm(request.GET or None)
+    query, query_error = clean_query(request)
+    # Opt-in only: nobody appears here unless they chose to.
+    profiles = Profile.objects.filter(show_in_directory=True, user__is_active=True)
+    filtered = False
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data
+        if data.get("region"):
+            profiles = profiles.filter(region=data["region"])
+            filtered = True
+        if data.get("sector"):
+            profiles = profiles.filter(sector=data["sector"])
+            filtered = True
+        if data.get("interest"):
+            profiles = profiles.filter(interests__slug=slugify(data["interest"]))
+            filtered = True
+    if query and not query_error:
+        profiles = profiles.filter(Q(display_name__icontains=query) | Q(organisation__icontains=query))
+        filtered = True
+    profiles = (
+        profiles.select_related("user", "region", "sector").prefetch_related("interests").order_by("display_name", "pk")
+    )
+    page_obj = paginate(request, profiles)
+    return render(
+        request,
+        "community/members/directory.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "profiles": page_obj.object_list,
+            "query": query,
+            "query_error": query_error,
+            "problems": [{"id": "id_q", "message": query_error}] if query_error else [],
+            "filtered": filtered,
+            "own_profile": request.user.profile,
+        },
+    )
+
+
+@login_required
+def profile(request, username):
+    profile = get_object_or_404(
+        Profile.objects.select_related("user", "region", "sector").prefetch_related("interests"),
+        user__username=username,
+        user__is_active=True,
+    )
+    context = {"profile": profile, "is_own": profile.user_id == request.user.pk}
+    for section in profile_sections:
+        context.update(section(request.user, profile.user))
+    return render(request, "community/members/profile.html", context)
+
+
+@login_required
+def edit_profile(request):
+    profile = request.user.profile
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile has been saved.")
+        return redirect("community:account")
+    return render(request, "community/members/profile_form.html", {"form": form, "profile": profile})
+
+
+@login_required
+def notifications(request):
+    profile = request.user.profile
+    form = NotificationForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your notification settings have been saved.")
+        return redirect("community:account")
+    return render(request, "community/members/notifications.html", {"form": form})
+
+
+@login_required
+def saved_items(request):
+    items = SavedItem.objects.filter(user=request.user, page__live=True).select_related("page").order_by("-created_at")
+    page_obj = paginate(request, items)
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[i.page_id for i in page_obj]).specific()}
+    rows = [(item, specific.get(item.page_id)) for item in page_obj]
+    return render(
+        request,
+        "community/members/saved.html",
+        {
+            "page_obj": page_obj,
+            "rows": [r for r in rows if r[1] is not None],
+            "saved_sections": [
+                {"template": section.template, "items": list(section.items(request.user))} for section in saved_sections
+            ],
+        },
+    )
+
+
+@require_POST
+def toggle_saved(request, page_id):
+    """Save or unsave a page (a POST button on resources, case studies and events)."""
+    page = get_object_or_404(Page.objects.live(), pk=page_id)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
+        next_url = page.url or "/"
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url)
+    if not is_saveable(page):
+        raise Http404("This page cannot be saved")
+    if request.POST.get("action") == "remove":
+        SavedItem.objects.filter(user=request.user, page=page).delete()
+        messages.success(request, f"“{page.title}” has been removed from your saved items.")
+    else:
+        SavedItem.objects.get_or_create(user=request.user, page=page)
+        messages.success(request, f"“{page.title}” has been saved. Find it in My account.")
+    return redirect(next_url)

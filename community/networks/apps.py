@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+
+
+class NetworksConfig(AppConfig):
+    name = "community.networks"
+    label = "networks"
+    verbose_name = "Networks"
+
+    def ready(self):
+        # Models (and modules that use them) can be imported only once the app registry is ready.
+        from community.accounts.deletion import account_deleting, deletion_blockers
+        from community.accounts.export import export_sections
+        from community.accounts.views import account_summaries
+        from community.members.views import profile_sections
+        from source4networks.search import SearchType, search_types
+
+        from . import contributions
+        from .membership import sole_leader_networks
+        from .models import Network
+
+        export_sections.register(contributions.export_networks)
+        account_deleting.connect(contributions.forget_member, dispatch_uid="networks_forget_member")
+        deletion_blockers.register(sole_leader_networks)
+        account_summaries.register(contributions.account_summary)
+        profile_sections.register(contributions.profile_networks)
+        search_types.register(
+            SearchType("networks", "Networks", "Network", Network, order=50, visible=contributions.listed_networks)
+        )

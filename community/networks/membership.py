@@ -1,0 +1,306 @@
+"""The rules of network membership, kept out of the views so every route to an action
+(web page, admin, demo loader, tests) obeys them. Each function raises MembershipError with
+a message for the person when the rule says no."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from community.accounts.access import is_verified
+from community.networks.models import Invitation, JoinPolicy, Membership, Network
+from source4networks.emails import absolute_url, send_templated_email
+
+RESERVED_SLUGS = {"new", "invitations"}
+
+
+class MembershipError(Exception):
+    """A membership action the rules refuse; str(error) is shown to the person."""
+
+
+def display_name(user):
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile else user.get_username()
+
+
+def membership_of(network, user):
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(network=network, user=user).first()
+
+
+def is_leader(network, user):
+    membership = membership_of(network, user)
+    return bool(membership and membership.is_leader)
+
+
+def require_leader(network, user):
+    if not is_leader(network, user):
+        raise MembershipError("Only the network's leaders can do that.")
+
+
+def _lock_leaders(network):
+    """Lock the network's leader rows, so two leaders stepping down at once cannot leave
+    the network with none (PostgreSQL; SQLite serialises writes anyway)."""
+    return list(
+        Membership.objects.select_for_update().filter(
+            network=network, role=Membership.Role.LEADER, status=Membership.Status.ACTIVE
+        )
+    )
+
+
+def leader_emails(network):
+    return list(
+        Membership.objects.filter(
+            network=network, role=Membership.Role.LEADER, status=Membership.Status.ACTIVE, user__is_active=True
+        )
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+
+
+def unique_slug(name):
+    base = slugify(name)[:150] or "network"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-network"
+    slug, number = base, 2
+    while Network.objects.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def create_network(user, form):
+    """Save a new network from a valid NetworkForm; its creator becomes its leader."""
+    if not is_verified(user):
+        raise MembershipError("Confirm your email address before you create a network.")
+    network = form.save(commit=False)
+    network.slug = unique_slug(network.name)
+    network.created_by = user
+    network.save()
+    form.save_m2m()
+    Membership.objects.create(
+        network=network,
+        user=user,
+        role=Membership.Role.LEADER,
+        status=Membership.Status.ACTIVE,
+        show_on_network_page=True,
+        joined_at=timezone.now(),
+    )
+    return network
+
+
+@transaction.atomic
+def join(network, user):
+    """Join an open network, or ask to join one that takes requests."""
+    if not is_verified(user):
+        raise MembershipError("Confirm your email address before you join a network.")
+    existing = membership_of(network, user)
+    if existing and existing.is_active:
+        raise MembershipError(f"You are already a member of {network.name}.")
+    if existing:
+        raise MembershipError(f"You have already asked to join {network.name}. A leader will decide soon.")
+    if network.join_policy == JoinPolicy.INVITATION:
+        raise MembershipError(f"{network.name} takes new members by invitation only.")
+    if network.join_policy == JoinPolicy.OPEN:
+        return Membership.objects.create(
+            network=network, user=user, status=Membership.Status.ACTIVE, joined_at=timezone.now()
+        )
+    membership = Membership.objects.create(network=network, user=user, status=Membership.Status.PENDING)
+    send_templated_email(
+        "community/email/join_request",
+        leader_emails(network),
+        {
+            "network": network,
+            "requester": display_name(user),
+            "manage_url": absolute_url(reverse("community:network_members", args=[network.slug])),
+        },
+    )
+    return membership
+
+
+@transaction.atomic
+def leave(network, user):
+    """Leave a network, or withdraw a request to join it."""
+    membership = membership_of(network, user)
+    if membership is None:
+        raise MembershipError(f"You are not a member of {network.name}.")
+    if membership.is_leader:
+        leaders = _lock_leaders(network)
+        if len(leaders) <= 1:
+            raise MembershipError(
+                f"You are the only leader of {network.name}, and a network must always have a leader. "
+                "Make another member a leader before you leave."
+            )
+    membership.delete()
+
+
+def _pending_request(network, membership_id):
+    membership = Membership.objects.filter(
+        network=network, pk=membership_id, status=Membership.Status.PENDING
+    ).select_related("user", "user__profile")
+    membership = membership.first()
+    if membership is None:
+        raise MembershipError("That request has already been dealt with.")
+    return membership
+
+
+def _decision_email(network, membership, approved):
+    if not membership.user.email:
+        return
+    send_templated_email(
+        "community/email/request_decision",
+        membership.user.email,
+        {
+            "network": network,
+            "approved": approved,
+            "name": display_name(membership.user),
+            "network_url": absolute_url(network.get_absolute_url()),
+            "directory_url": absolute_url(reverse("community:network_directory")),
+        },
+    )
+
+
+@transaction.atomic
+def approve(network, leader, membership_id):
+    require_leader(network, leader)
+    membership = _pending_request(network, membership_id)
+    membership.status = Membership.Status.ACTIVE
+    membership.joined_at = timezone.now()
+    membership.save(update_fields=["status", "joined_at"])
+    _decision_email(network, membership, approved=True)
+    return membership
+
+
+@transaction.atomic
+def decline(network, leader, membership_id):
+    require_leader(network, leader)
+    membership = _pending_request(network, membership_id)
+    membership.delete()
+    _decision_email(network, membership, approved=False)
+    return membership
+
+
+def _active_member(network, membership_id):
+    membership = (
+        Membership.objects.filter(network=network, pk=membership_id, status=Membership.Status.ACTIVE)
+        .select_related("user", "user__profile")
+        .first()
+    )
+    if membership is None:
+        raise MembershipError("That person is not a member of this network.")
+    return membership
+
+
+@transaction.atomic
+def remove(network, leader, membership_id):
+    """A leader removes a member (or another leader, as long as one leader remains)."""
+    require_leader(network, leader)
+    membership = _active_member(network, membership_id)
+    if membership.role == Membership.Role.LEADER:
+        leaders = _lock_leaders(network)
+        if len(leaders) <= 1:
+            raise MembershipError(
+                f"{display_name(membership.user)} is the only leader of {network.name}, and a network must "
+                "always have a leader. Make another member a leader first."
+            )
+    membership.delete()
+    return membership
+
+
+@transaction.atomic
+def promote(network, leader, membership_id):
+    """A leader makes a member a leader too. Leaders are always shown on the network page."""
+    require_leader(network, leader)
+    membership = _active_member(network, membership_id)
+    if membership.role == Membership.Role.LEADER:
+        raise MembershipError(f"{display_name(membership.user)} is already a leader.")
+    membership.role = Membership.Role.LEADER
+    membership.show_on_network_page = True
+    membership.save(update_fields=["role", "show_on_network_page"])
+    return membership
+
+
+@transaction.atomic
+def invite(network, leader, email):
+    """A leader invites someone by email. Returns the invitation; the email holds the only
+    copy of its link."""
+    require_leader(network, leader)
+    invitation, token = Invitation.create(network, email, leader)
+    send_templated_email(
+        "community/email/invitation",
+        invitation.email,
+        {
+            "network": network,
+            "inviter": display_name(leader),
+            "invitation_url": absolute_url(reverse("community:invitation", args=[token])),
+            "expires_at": invitation.expires_at,
+        },
+    )
+    return invitation
+
+
+def invitation_problem(invitation):
+    """Why an invitation cannot be used, or None."""
+    if invitation.accepted_at is not None:
+        return "used"
+    if invitation.revoked_at is not None:
+        return "revoked"
+    if invitation.is_expired:
+        return "expired"
+    if invitation.network.hidden:
+        return "revoked"
+    return None
+
+
+@transaction.atomic
+def accept_invitation(invitation, user):
+    """Use an invitation: the member joins the network (a pending request becomes
+    membership). The invitation cannot be used again."""
+    invitation = Invitation.objects.select_for_update().select_related("network").get(pk=invitation.pk)
+    problem = invitation_problem(invitation)
+    if problem == "used":
+        raise MembershipError("This invitation has already been used.")
+    if problem == "expired":
+        raise MembershipError("This invitation has expired.")
+    if problem:
+        raise MembershipError("This invitation has been withdrawn.")
+    if not is_verified(user):
+        raise MembershipError("Confirm your email address before you join a network.")
+    network = invitation.network
+    membership, created = Membership.objects.get_or_create(
+        network=network, user=user, defaults={"status": Membership.Status.ACTIVE, "joined_at": timezone.now()}
+    )
+    if not created and not membership.is_active:
+        membership.status = Membership.Status.ACTIVE
+        membership.joined_at = timezone.now()
+        membership.save(update_fields=["status", "joined_at"])
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def decline_invitation(invitation):
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+
+
+def sole_leader_networks(user):
+    """Networks this member leads alone: their account cannot be deleted while these
+    would be left without a leader."""
+    led = Membership.objects.filter(user=user, role=Membership.Role.LEADER, status=Membership.Status.ACTIVE)
+    networks = []
+    for membership in led.select_related("network"):
+        others = (
+            Membership.objects.filter(
+                network=membership.network, role=Membership.Role.LEADER, status=Membership.Status.ACTIVE
+            )
+            .exclude(user=user)
+            .exists()
+        )
+        if not others:
+            networks.append(membership.network)
+    return networks

@@ -1,0 +1,212 @@
+"""Members and networks: profiles, the networks directory, memberships, invitations and
+saved items."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from source4networks.taxonomy import NetworkType
+
+INVITATION_LIFETIME = timedelta(days=28)
+
+
+class NetworkTopic(TaggedItemBase):
+    content_object = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="tagged_topics")
+
+
+class JoinPolicy(models.TextChoices):
+    OPEN = "open", "Open: anyone signed in can join"
+    REQUEST = "request", "By request: a leader approves each request"
+    INVITATION = "invitation", "By invitation only"
+
+
+class NetworkQuerySet(models.QuerySet):
+    def listed(self):
+        """Networks the public may see: everything the editors have not hidden."""
+        return self.filter(hidden=False)
+
+
+class Network(index.Indexed, models.Model):
+    """A network in the public networks directory. Any verified member can create one and
+    becomes its leader; leaders edit it and manage its members. Editors can feature a
+    network (it is listed first) or hide it (it disappears from the directory and its page
+    is shown only to its own members and the site team)."""
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=160, unique=True, help_text="The network's address: /networks/<slug>/")
+    summary = models.CharField(max_length=300, help_text="One or two sentences shown in the directory.")
+    description = models.TextField(max_length=5000, blank=True, help_text="Plain text; blank lines start paragraphs.")
+    network_type = models.CharField("type", max_length=30, choices=NetworkType.choices)
+    regions = models.ManyToManyField("source4networks.Region", blank=True, related_name="networks")
+    sectors = models.ManyToManyField("source4networks.Sector", blank=True, related_name="networks")
+    topics = TaggableManager(through=NetworkTopic, blank=True)
+    website = models.URLField(blank=True)
+    year_founded = models.PositiveSmallIntegerField(null=True, blank=True)
+    approximate_size = models.PositiveIntegerField(
+        "approximate number of members", null=True, blank=True, help_text="Including people not on this site."
+    )
+    logo = models.ImageField(upload_to="network-logos/", blank=True)
+    join_policy = models.CharField(max_length=20, choices=JoinPolicy.choices, default=JoinPolicy.REQUEST)
+    featured = models.BooleanField(default=False, help_text="Featured networks are listed first in the directory.")
+    hidden = models.BooleanField(
+        default=False,
+        help_text="Hidden networks are not listed, and only their members and the site team can see their page.",
+    )
+    # Site search finds networks by name, summary, description and topics (hidden ones never).
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("hidden"),
+    ]
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NetworkQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("network_type"), FieldPanel("join_policy")]),
+                FieldPanel("regions"),
+                FieldPanel("sectors"),
+                FieldPanel("topics"),
+            ],
+            heading="Details",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldRowPanel([FieldPanel("year_founded"), FieldPanel("approximate_size")])],
+            heading="More about the network",
+        ),
+        MultiFieldPanel([FieldPanel("featured"), FieldPanel("hidden")], heading="Editorial"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("community:network_detail", args=[self.slug])
+
+    def description_paragraphs(self):
+        return [part.strip() for part in self.description.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+class Membership(models.Model):
+    """One person's place in a network: a member or a leader, or a pending request to join.
+    Members choose whether the network page shows them; leaders are always shown."""
+
+    class Role(models.TextChoices):
+        LEADER = "leader", "Leader"
+        MEMBER = "member", "Member"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Member"
+        PENDING = "pending", "Request waiting for a leader"
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    show_on_network_page = models.BooleanField(
+        default=False, help_text="Show this member on the network's public page."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    joined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["network", "user"], name="one_membership_per_network")]
+        indexes = [models.Index(fields=["network", "status", "role"])]
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.user} in {self.network} ({self.get_role_display()}, {self.status})"
+
+    @property
+    def is_leader(self):
+        return self.status == self.Status.ACTIVE and self.role == self.Role.LEADER
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An invitation from a leader to join a network, sent by email. The link in the email
+    works once and expires after 28 days; only a hash of its secret is stored."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="invitations_sent"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation to {self.network} for {self.email}"
+
+    @classmethod
+    def create(cls, network, email, invited_by):
+        """A new invitation and the secret for its link (the secret is not stored)."""
+        token = secrets.token_urlsafe(32)
+        now = timezone.now()
+        invitation = cls.objects.create(
+            network=network,
+            email=email.lower(),
+            token_hash=hash_token(token),
+            invited_by=invited_by,
+            created_at=now,
+            expires_at=now + INVITATION_LIFETIME,
+        )
+        return invitation, token
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_used(self):
+        return self.accepted_at is not None or self.revoked_at is not None
+
+    @property
+    def is_usable(self):
+        return not self.is_used and not self.is_expired

@@ -1,0 +1,397 @@
+"""The networks directory, network pages and everything leaders and members do there."""
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from community.accounts.access import is_site_team, is_verified, verification_required
+from community.networks.forms import (
+    ContactNetworkForm,
+    InviteForm,
+    MembershipVisibilityForm,
+    NetworkFilterForm,
+    NetworkForm,
+)
+from community.networks.models import Invitation, Membership, Network, hash_token
+from source4networks.emails import send_templated_email
+from source4networks.listing import clean_query, paginate
+from source4networks.ratelimit import hit
+
+from . import membership as rules
+
+CONTACT_LIMIT = 5
+CONTACT_WINDOW = 60 * 60
+NETWORK_PAGE_MEMBER_LIMIT = 60
+
+
+def _visible_network(request, slug, queryset=None):
+    """The network for this address, or 404. A hidden network is shown only to its own
+    members and the site team; for everyone else it does not exist."""
+    network = get_object_or_404(queryset if queryset is not None else Network.objects.all(), slug=slug)
+    viewer = rules.membership_of(network, request.user)
+    if network.hidden and not ((viewer and viewer.is_active) or is_site_team(request.user)):
+        raise Http404("No such network")
+    return network, viewer
+
+
+def _leader_network(request, slug):
+    """The network, if the signed-in viewer leads it; 403 otherwise."""
+    network, viewer = _visible_network(request, slug)
+    if not (viewer and viewer.is_leader):
+        raise PermissionDenied("Only the network's leaders can do that.")
+    return network, viewer
+
+
+def directory(request):
+    form = NetworkFilterForm(request.GET or None)
+    query, query_error = clean_query(request)
+    networks = Network.objects.listed()
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data
+        if data.get("type"):
+            networks = networks.filter(network_type=data["type"])
+            filters["type"] = data["type"]
+        if data.get("region"):
+            networks = networks.filter(regions=data["region"])
+            filters["region"] = data["region"]
+        if data.get("sector"):
+            networks = networks.filter(sectors=data["sector"])
+            filters["sector"] = data["sector"]
+        if data.get("topic"):
+            networks = networks.filter(topics__slug=data["topic"].strip().lower())
+            filters["topic"] = data["topic"]
+    if query and not query_error:
+        networks = networks.filter(Q(name__icontains=query) | Q(summary__icontains=query))
+        filters["q"] = query
+    networks = networks.prefetch_related("regions", "sectors").order_by("-featured", "name")
+    page_obj = paginate(request, networks)
+    return render(
+        request,
+        "community/networks/directory.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "networks": page_obj.object_list,
+            "query": query,
+            "query_error": query_error,
+            "problems": [{"id": "id_q", "message": query_error}] if query_error else [],
+            "filtered": bool(filters) or bool(query),
+            "can_create": is_verified(request.user),
+        },
+    )
+
+
+def detail(request, slug):
+    network, viewer = _visible_network(request, slug, Network.objects.prefetch_related("regions", "sectors", "topics"))
+    active = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, user__is_active=True)
+    leaders = list(active.filter(role=Membership.Role.LEADER).select_related("user__profile").order_by("created_at"))
+    shown = active.filter(role=Membership.Role.MEMBER, show_on_network_page=True)
+    shown_members = list(
+        shown.select_related("user__profile").order_by("user__profile__display_name")[:NETWORK_PAGE_MEMBER_LIMIT]
+    )
+    is_leader = bool(viewer and viewer.is_leader)
+    context = {
+        "network": network,
+        "case_studies": network.case_studies.live().public().order_by("-first_published_at"),
+        "viewer_membership": viewer,
+        "is_leader": is_leader,
+        "leaders": leaders,
+        "shown_members": shown_members,
+        "more_members": shown.count() - len(shown_members) if len(shown_members) >= NETWORK_PAGE_MEMBER_LIMIT else 0,
+        "member_count": active.count(),
+        "verified": is_verified(request.user),
+        "pending_count": (
+            Membership.objects.filter(network=network, status=Membership.Status.PENDING).count() if is_leader else 0
+        ),
+        "visibility_form": MembershipVisibilityForm(initial={"show_on_network_page": viewer.show_on_network_page})
+        if viewer and viewer.is_active and not viewer.is_leader
+        else None,
+        # The private discussion space, shown to the network's own members only.
+        # (The discussions app adds it as the reverse of its one-to-one link.)
+        "space": getattr(network, "space", None) if viewer and viewer.is_active else None,
+    }
+    return render(request, "community/networks/detail.html", context)
+
+
+@login_required
+def create(request):
+    if not is_verified(request.user):
+        return verification_required(request, "create a network")
+    form = NetworkForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        network = rules.create_network(request.user, form)
+        messages.success(request, f"{network.name} has been created. You are its leader.")
+        return redirect(network)
+    return render(request, "community/networks/form.html", {"form": form, "creating": True})
+
+
+@login_required
+def edit(request, slug):
+    network, _viewer = _leader_network(request, slug)
+    form = NetworkForm(request.POST or None, request.FILES or None, instance=network)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your changes have been saved.")
+        return redirect(network)
+    return render(request, "community/networks/form.html", {"form": form, "network": network, "creating": False})
+
+
+@require_POST
+def join(request, slug):
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("community:network_detail", args=[slug]))
+    network, _viewer = _visible_network(request, slug)
+    if not is_verified(request.user):
+        return verification_required(request, "join a network")
+    try:
+        membership = rules.join(network, request.user)
+    except rules.MembershipError as error:
+        messages.error(request, str(error))
+        return redirect(network)
+    if membership.is_active:
+        messages.success(request, f"You have joined {network.name}.")
+    else:
+        messages.success(request, f"Your request to join {network.name} has been sent to its leaders.")
+    return redirect(network)
+
+
+@login_required
+def leave(request, slug):
+    network, viewer = _visible_network(request, slug)
+    if viewer is None:
+        messages.error(request, f"You are not a member of {network.name}.")
+        return redirect(network)
+    if request.method == "POST":
+        try:
+            rules.leave(network, request.user)
+        except rules.MembershipError as error:
+            messages.error(request, str(error))
+            return redirect(network)
+        if viewer.is_active:
+            messages.success(request, f"You have left {network.name}.")
+        else:
+            messages.success(request, f"Your request to join {network.name} has been withdrawn.")
+        return redirect("community:account_networks")
+    return render(request, "community/networks/leave.html", {"network": network, "membership": viewer})
+
+
+@login_required
+@require_POST
+def visibility(request, slug):
+    network, viewer = _visible_network(request, slug)
+    if not (viewer and viewer.is_active):
+        raise PermissionDenied("You are not a member of this network.")
+    form = MembershipVisibilityForm(request.POST)
+    form.is_valid()
+    viewer.show_on_network_page = viewer.is_leader or form.cleaned_data.get("show_on_network_page", False)
+    viewer.save(update_fields=["show_on_network_page"])
+    if viewer.show_on_network_page:
+        messages.success(request, f"You are shown on the page of {network.name}.")
+    else:
+        messages.success(request, f"You are no longer shown on the page of {network.name}.")
+    return redirect(network)
+
+
+@login_required
+def contact(request, slug):
+    network, _viewer = _visible_network(request, slug)
+    if not is_verified(request.user):
+        return verification_required(request, "contact a network")
+    form = ContactNetworkForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        result = hit(f"contact-network:{request.user.pk}", CONTACT_LIMIT, CONTACT_WINDOW)
+        if not result.allowed:
+            form.add_error(
+                None,
+                f"You can send up to {CONTACT_LIMIT} messages to networks an hour. "
+                f"Your message has not been sent: try again in {result.retry_after_minutes} minutes.",
+            )
+            status = 429
+        else:
+            sender = request.user
+            send_templated_email(
+                "community/email/contact_network",
+                rules.leader_emails(network),
+                {
+                    "network": network,
+                    "sender_name": rules.display_name(sender),
+                    "sender_email": sender.email,
+                    "subject": form.cleaned_data["subject"],
+                    "message": form.cleaned_data["message"],
+                },
+                reply_to=sender.email,
+            )
+            messages.success(request, f"Your message has been sent to the leaders of {network.name}.")
+            return redirect(network)
+    return render(request, "community/networks/contact.html", {"form": form, "network": network}, status=status)
+
+
+@login_required
+def manage_members(request, slug):
+    network, _viewer = _leader_network(request, slug)
+    members = (
+        Membership.objects.filter(network=network, status=Membership.Status.ACTIVE)
+        .select_related("user__profile")
+        .order_by("-role", "user__profile__display_name")
+    )
+    requests = (
+        Membership.objects.filter(network=network, status=Membership.Status.PENDING)
+        .select_related("user__profile")
+        .order_by("created_at")
+    )
+    page_obj = paginate(request, members, per_page=50)
+    invitations = Invitation.objects.usable().filter(network=network).select_related("invited_by__profile")
+    return render(
+        request,
+        "community/networks/members.html",
+        {
+            "network": network,
+            "page_obj": page_obj,
+            "members": page_obj.object_list,
+            "requests": requests,
+            "invitations": invitations,
+            "leader_count": members.filter(role=Membership.Role.LEADER).count(),
+        },
+    )
+
+
+MEMBER_ACTIONS = {
+    "approve": (rules.approve, "{name} is now a member of {network}."),
+    "decline": (rules.decline, "You have declined the request from {name}."),
+    "remove": (rules.remove, "{name} has been removed from {network}."),
+    "promote": (rules.promote, "{name} is now a leader of {network}."),
+}
+
+
+@require_POST
+def member_action(request, slug, membership_id, action):
+    if action not in MEMBER_ACTIONS:
+        raise Http404("No such action")
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("community:network_members", args=[slug]))
+    network, viewer = _leader_network(request, slug)
+    function, message = MEMBER_ACTIONS[action]
+    try:
+        membership = function(network, request.user, membership_id)
+    except rules.MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, message.format(name=rules.display_name(membership.user), network=network.name))
+    if membership_id == viewer.pk and action == "remove":
+        # A leader who removed themselves can no longer manage the network.
+        return redirect(network)
+    return redirect("community:network_members", slug=network.slug)
+
+
+@login_required
+def invite(request, slug):
+    network, _viewer = _leader_network(request, slug)
+    if not is_verified(request.user):
+        return verification_required(request, "invite people")
+    form = InviteForm(network, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitation = rules.invite(network, request.user, form.cleaned_data["email"])
+        messages.success(request, f"We have emailed an invitation to {invitation.email}.")
+        return redirect("community:network_members", slug=network.slug)
+    return render(request, "community/networks/invite.html", {"form": form, "network": network})
+
+
+def invitation(request, token):
+    invitation = (
+        Invitation.objects.select_related("network", "invited_by__profile").filter(token_hash=hash_token(token)).first()
+    )
+    if invitation is None:
+        return render(request, "community/networks/invitation_problem.html", {"problem": "unknown"}, status=404)
+    problem = rules.invitation_problem(invitation)
+    if problem:
+        return render(
+            request,
+            "community/networks/invitation_problem.html",
+            {"problem": problem, "invitation": invitation},
+            status=410,
+        )
+    network = invitation.network
+    context = {"invitation": invitation, "network": network, "verified": is_verified(request.user)}
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if "decline" in request.POST:
+            rules.decline_invitation(invitation)
+            messages.success(request, f"You have declined the invitation to join {network.name}.")
+            return redirect("community:network_directory")
+        if not context["verified"]:
+            return verification_required(request, "join a network")
+        try:
+            rules.accept_invitation(invitation, request.user)
+        except rules.MembershipError as error:
+            messages.error(request, str(error))
+            return redirect(network)
+        messages.success(request, f"You have joined {network.name}.")
+        return redirect(network)
+    if request.user.is_authenticated:
+        context["membership"] = rules.membership_of(network, request.user)
+    return render(request, "community/networks/invitation.html", context)
+
+
+# --- My account: my networks -------------------------------------------------------------
+
+
+def _invitations_for(user):
+    """Invitations sent to one of the member's confirmed email addresses."""
+    emails = [
+        email.lower() for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    ]
+    if not emails:
+        return Invitation.objects.none()
+    joined = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("network_id")
+    return (
+        Invitation.objects.usable()
+        .filter(email__in=emails, network__hidden=False)
+        .exclude(network_id__in=joined)
+        .select_related("network", "invited_by__profile")
+    )
+
+
+@login_required
+def my_networks(request):
+    memberships = Membership.objects.filter(user=request.user).select_related("network").order_by("network__name")
+    return render(
+        request,
+        "community/networks/my_networks.html",
+        {
+            "active": [m for m in memberships if m.is_active],
+            "pending": [m for m in memberships if not m.is_active],
+            "invitations": list(_invitations_for(request.user)),
+            "verified": is_verified(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def invitation_action(request, invitation_id, action):
+    invitation = _invitations_for(request.user).filter(pk=invitation_id).first()
+    if invitation is None or action not in ("accept", "decline"):
+        raise Http404("No such invitation")
+    network = invitation.network
+    if action == "decline":
+        rules.decline_invitation(invitation)
+        messages.success(request, f"You have declined the invitation to join {network.name}.")
+        return redirect("community:account_networks")
+    try:
+        rules.accept_invitation(invitation, request.user)
+    except rules.MembershipError as error:
+        messages.error(request, str(error))
+        return redirect("community:account_networks")
+    messages.success(request, f"You have joined {network.name}.")
+    return redirect(network)
