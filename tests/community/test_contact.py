@@ -6,7 +6,7 @@ from unittest import mock
 from django.core import mail
 from django.urls import reverse
 
-from community import ratelimit
+from source4networks import ratelimit
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership

@@ -5,7 +5,7 @@ from unittest import mock
 
 from django.utils import timezone
 
-from community import posting
+from community.discussions import posting
 from community.discussions.models import Post, Thread
 from community.members.factories import make_member
 

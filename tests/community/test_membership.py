@@ -3,7 +3,7 @@
 from django.core import mail
 from django.urls import reverse
 
-from community import membership as rules
+from community.networks import membership as rules
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Invitation, JoinPolicy, Membership, Network

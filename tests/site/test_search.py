@@ -13,7 +13,8 @@ from casestudies.factories import CaseStudyPageFactory
 from events.factories import EventPageFactory
 from resources.factories import ResourcePageFactory
 from source4networks.factories import StandardPageFactory, home_page
-from source4networks.search import SEARCH_TYPES, InterleavedResults, SearchType, site_search
+from source4networks.models import StandardPage
+from source4networks.search import InterleavedResults, SearchType, registered_search_types, site_search
 
 SEARCH_URL = "/search/"
 
@@ -84,8 +85,8 @@ class SearchAcrossTypesTests(TestCase):
 
     def test_all_types_interleave_best_matches_first(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
-        first_types = [hit.type.key for hit in response.context["results"][: len(SEARCH_TYPES)]]
-        self.assertEqual(sorted(first_types), sorted(t.key for t in SEARCH_TYPES))
+        first_types = [hit.type.key for hit in response.context["results"][: len(registered_search_types())]]
+        self.assertEqual(sorted(first_types), sorted(t.key for t in registered_search_types()))
 
     def test_drafts_unpublished_and_private_pages_never_found(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
@@ -110,7 +111,7 @@ class SearchAcrossTypesTests(TestCase):
         self.assertContains(response, '<input type="hidden" name="type" value="case-studies">', html=True)
 
     def test_each_type_filter_finds_only_its_type(self):
-        for search_type in SEARCH_TYPES:
+        for search_type in registered_search_types():
             response = self.client.get(SEARCH_URL, {"q": "lighthouse", "type": search_type.key})
             self.assertEqual({hit.type for hit in response.context["results"]}, {search_type})
 
@@ -272,7 +273,7 @@ class SearchTypeRegistryTests(TestCase):
     def test_site_search_uses_the_types_it_is_given(self):
         from django.test import RequestFactory
 
-        only_pages = [SearchType("pages", "Pages", "Page", "source4networks.StandardPage")]
+        only_pages = [SearchType("pages", "Pages", "Page", StandardPage, order=1)]
         request = RequestFactory().get(SEARCH_URL, {"q": "lantern"})
         context = site_search(request, search_types=only_pages)
         self.assertEqual([hit.title for hit in context["results"]], ["Lantern page"])
@@ -281,7 +282,7 @@ class SearchTypeRegistryTests(TestCase):
     def test_visible_narrows_what_a_type_finds(self):
         from django.test import RequestFactory
 
-        nothing = SearchType("pages", "Pages", "Page", "source4networks.StandardPage", visible=lambda qs, r: qs.none())
+        nothing = SearchType("pages", "Pages", "Page", StandardPage, order=1, visible=lambda qs, r: qs.none())
         request = RequestFactory().get(SEARCH_URL, {"q": "lantern"})
         self.assertEqual(site_search(request, search_types=[nothing])["result_count"], 0)
 
