@@ -152,7 +152,7 @@ def check(request, slug):
                 else [],
             }
         )
-    error_list = [{"href": f"#{ids[key]}", "text": text} for key, text in summary.items()]
+    error_list = [{"id": ids[key], "message": text} for key, text in summary.items()]
     return render(
         request,
         "diagnostics/check.html",

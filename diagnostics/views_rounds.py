@@ -196,7 +196,7 @@ def round_answer(request, token):
         for dimension in data.dimensions
     ]
     error_list = [
-        {"href": f"#{ids[key]}", "text": f"Select an answer for: {item.text}"}
+        {"id": ids[key], "message": f"Select an answer for: {item.text}"}
         for item in data.items
         for key in [item.key]
         if key in errors

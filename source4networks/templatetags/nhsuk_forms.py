@@ -89,7 +89,10 @@ def nhsuk_field(field, width="", label_class=""):
 
 @register.filter
 def form_problems(form):
-    """A form's errors as the error summary's problems: each message with the id it links to."""
+    """A form's errors as the error summary's problems: each message with the id it links to
+    (none when no form is given)."""
+    if not isinstance(form, forms.BaseForm):
+        return []
     problems = [{"id": first_field_anchor(form), "message": error} for error in form.non_field_errors()]
     for field in form:
         problems += [{"id": error_anchor(field), "message": error} for error in field.errors]

@@ -4,6 +4,7 @@ from django import template
 from django.contrib.staticfiles import finders
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -19,6 +20,28 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def crumbs(*pairs):
+    """NHS.UK breadcrumbs from text, address pairs: {% crumbs "Home" "/" "Networks" "/networks/" %}."""
+    items = [{"text": pairs[i], "href": pairs[i + 1]} for i in range(0, len(pairs) - 1, 2)]
+    return {"items": items}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def page_crumbs(context, page):
+    """NHS.UK breadcrumbs for a Wagtail page: its ancestors below the tree's root (one query),
+    the site's home page named "Home"."""
+    # Some Django views put a paginator page in the context as `page`: no breadcrumbs for those.
+    if not isinstance(page, Page):
+        return {"items": []}
+    request = context.get("request")
+    items = [
+        {"text": "Home" if ancestor.depth == 2 else ancestor.title, "href": ancestor.get_url(request=request)}
+        for ancestor in page.get_ancestors()[1:]
+    ]
+    return {"items": items}
 
 
 @lru_cache(maxsize=32)

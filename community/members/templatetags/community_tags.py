@@ -18,13 +18,6 @@ def paragraphs(text):
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
 
 
-@register.inclusion_tag("community/includes/breadcrumbs.html")
-def crumbs(*pairs):
-    """NHS.UK breadcrumbs from text, address pairs: {% crumbs "Home" "/" "Networks" "/networks/" %}."""
-    items = [{"text": pairs[i], "href": pairs[i + 1]} for i in range(0, len(pairs) - 1, 2)]
-    return {"items": items, "parent": items[-1] if items else None}
-
-
 @register.filter
 def member_name(user):
     """A post author's display name, or "Former member" once their account is deleted."""
