@@ -3,52 +3,34 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
 
-from source4networks.listing import clean_query, paginate
+from source4networks.listing import paginate
 
 from .discussion_rules import visible_threads
-from .forms import MemberFilterForm
+from .filters import MemberFilterSet
 from .models import Membership, Profile
 
 
 @login_required
 def directory(request):
-    form = MemberFilterForm(request.GET or None)
-    query, query_error = clean_query(request)
     # Opt-in only: nobody appears here unless they chose to.
-    profiles = Profile.objects.filter(show_in_directory=True, user__is_active=True)
-    filtered = False
-    if form.is_bound:
-        form.is_valid()
-        data = form.cleaned_data
-        if data.get("region"):
-            profiles = profiles.filter(region=data["region"])
-            filtered = True
-        if data.get("sector"):
-            profiles = profiles.filter(sector=data["sector"])
-            filtered = True
-        if data.get("interest"):
-            profiles = profiles.filter(interests__slug=slugify(data["interest"]))
-            filtered = True
-    if query and not query_error:
-        profiles = profiles.filter(Q(display_name__icontains=query) | Q(organisation__icontains=query))
-        filtered = True
+    listed = Profile.objects.filter(show_in_directory=True, user__is_active=True)
+    filters = MemberFilterSet(request.GET, queryset=listed, request=request)
     profiles = (
-        profiles.select_related("user", "region", "sector").prefetch_related("interests").order_by("display_name", "pk")
+        filters.qs.select_related("user", "region", "sector")
+        .prefetch_related("interests")
+        .order_by("display_name", "pk")
     )
     page_obj = paginate(request, profiles)
     return render(
         request,
         "community/member_directory.html",
         {
-            "form": form,
+            "form": filters.form,
             "page_obj": page_obj,
             "profiles": page_obj.object_list,
-            "query": query,
-            "query_error": query_error,
-            "problems": [{"id": "id_q", "message": query_error}] if query_error else [],
-            "filtered": filtered,
+            "problems": filters.form.problems(),
+            "filtered": filters.form.applied(),
             "own_profile": request.user.profile,
         },
     )
