@@ -227,10 +227,17 @@ def build_member_pages(catalogue):
         Entry("member directory", members, user=MEMBER),
         Entry("member directory, filtered", with_query(members, {"q": MEMBER_ORGANISATION}), user=MEMBER),
         Entry("member directory, no results", with_query(members, {"q": "xylophone"}), user=MEMBER),
+        Entry(
+            "member directory, unknown filter value",
+            with_query(members, {"region": "no-such-region"}),
+            user=MEMBER,
+            error=True,
+        ),
         Entry("member profile", f"{members}catalogue-member/", user=LEADER),
         # Networks directory and pages.
         Entry("networks directory", "/networks/"),
-        Entry("networks directory, filtered", with_query("/networks/", {"type": "clinical"})),
+        Entry("networks directory, filtered", with_query("/networks/", {"type": "clinical-network"})),
+        Entry("networks directory, unknown filter value", with_query("/networks/", {"type": "clinical"}), error=True),
         Entry("networks directory, signed in", "/networks/", user=MEMBER),
         Entry("network page, visitor", net),
         Entry("network page, member", net, user=MEMBER),

@@ -4,18 +4,16 @@ profile, notification settings and saved items."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from community.members.forms import MemberFilterForm, NotificationForm, ProfileForm
+from community.members.forms import NotificationForm, ProfileForm
 from community.members.models import Profile, SavedItem
 from community.members.saved import is_saveable, saved_sections
-from source4networks.listing import clean_query, paginate
+from source4networks.listing import paginate
 from source4networks.registry import Registry
 
 # Functions (viewer, member) -> a dict for a member's profile page (their networks, their
@@ -26,41 +24,24 @@ profile_sections = Registry()
 
 @login_required
 def directory(request):
-    form = MemberFilterForm(request.GET or None)
-    query, query_error = clean_query(request)
     # Opt-in only: nobody appears here unless they chose to.
-    profiles = Profile.objects.filter(show_in_directory=True, user__is_active=True)
-    filtered = False
-    if form.is_bound:
-        form.is_valid()
-        data = form.cleaned_data
-        if data.get("region"):
-            profiles = profiles.filter(region=data["region"])
-            filtered = True
-        if data.get("sector"):
-            profiles = profiles.filter(sector=data["sector"])
-            filtered = True
-        if data.get("interest"):
-            profiles = profiles.filter(interests__slug=slugify(data["interest"]))
-            filtered = True
-    if query and not query_error:
-        profiles = profiles.filter(Q(display_name__icontains=query) | Q(organisation__icontains=query))
-        filtered = True
+    listed = Profile.objects.filter(show_in_directory=True, user__is_active=True)
+    filters = MemberFilterSet(request.GET, queryset=listed, request=request)
     profiles = (
-        profiles.select_related("user", "region", "sector").prefetch_related("interests").order_by("display_name", "pk")
+        filters.qs.select_related("user", "region", "sector")
+        .prefetch_related("interests")
+        .order_by("display_name", "pk")
     )
     page_obj = paginate(request, profiles)
     return render(
         request,
         "community/members/directory.html",
         {
-            "form": form,
+            "form": filters.form,
             "page_obj": page_obj,
             "profiles": page_obj.object_list,
-            "query": query,
-            "query_error": query_error,
-            "problems": [{"id": "id_q", "message": query_error}] if query_error else [],
-            "filtered": filtered,
+            "problems": filters.form.problems(),
+            "filtered": filters.form.applied(),
             "own_profile": request.user.profile,
         },
     )

@@ -221,15 +221,3 @@ class ContactNetworkForm(forms.Form):
 
 class MembershipVisibilityForm(forms.Form):
     show_on_network_page = forms.BooleanField(label="Show me on the network's page", required=False)
-
-
-class NetworkFilterForm(forms.Form):
-    q = forms.CharField(label="Search networks", required=False, max_length=200)
-    type = forms.ChoiceField(label="Type", required=False, choices=[("", "All types"), *NetworkType.choices])
-    region = forms.ModelChoiceField(
-        queryset=Region.objects.all(), to_field_name="slug", required=False, empty_label="All regions"
-    )
-    sector = forms.ModelChoiceField(
-        queryset=Sector.objects.all(), to_field_name="slug", required=False, empty_label="All sectors"
-    )
-    topic = forms.CharField(label="Topic", required=False, max_length=100)

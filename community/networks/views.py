@@ -5,26 +5,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from community.accounts.access import is_site_team, is_verified, verification_required
-from community.networks.forms import (
-    ContactNetworkForm,
-    InviteForm,
-    MembershipVisibilityForm,
-    NetworkFilterForm,
-    NetworkForm,
-)
-from community.networks.models import Invitation, Membership, Network, hash_token
 from source4networks.emails import send_templated_email
-from source4networks.listing import clean_query, paginate
+from source4networks.listing import paginate
 from source4networks.ratelimit import hit
 
 from . import membership as rules
+from .filters import NetworkFilterSet
+from .forms import ContactNetworkForm, InviteForm, MembershipVisibilityForm, NetworkForm
+from .models import Invitation, Membership, Network, hash_token
 
 CONTACT_LIMIT = 5
 CONTACT_WINDOW = 60 * 60
@@ -50,41 +44,18 @@ def _leader_network(request, slug):
 
 
 def directory(request):
-    form = NetworkFilterForm(request.GET or None)
-    query, query_error = clean_query(request)
-    networks = Network.objects.listed()
-    filters = {}
-    if form.is_bound:
-        form.is_valid()
-        data = form.cleaned_data
-        if data.get("type"):
-            networks = networks.filter(network_type=data["type"])
-            filters["type"] = data["type"]
-        if data.get("region"):
-            networks = networks.filter(regions=data["region"])
-            filters["region"] = data["region"]
-        if data.get("sector"):
-            networks = networks.filter(sectors=data["sector"])
-            filters["sector"] = data["sector"]
-        if data.get("topic"):
-            networks = networks.filter(topics__slug=data["topic"].strip().lower())
-            filters["topic"] = data["topic"]
-    if query and not query_error:
-        networks = networks.filter(Q(name__icontains=query) | Q(summary__icontains=query))
-        filters["q"] = query
-    networks = networks.prefetch_related("regions", "sectors").order_by("-featured", "name")
+    filters = NetworkFilterSet(request.GET, queryset=Network.objects.listed(), request=request)
+    networks = filters.qs.prefetch_related("regions", "sectors").order_by("-featured", "name")
     page_obj = paginate(request, networks)
     return render(
         request,
         "community/networks/directory.html",
         {
-            "form": form,
+            "form": filters.form,
             "page_obj": page_obj,
             "networks": page_obj.object_list,
-            "query": query,
-            "query_error": query_error,
-            "problems": [{"id": "id_q", "message": query_error}] if query_error else [],
-            "filtered": bool(filters) or bool(query),
+            "problems": filters.form.problems(),
+            "filtered": filters.form.applied(),
             "can_create": is_verified(request.user),
         },
     )

@@ -6,10 +6,10 @@ from unittest import mock
 from django.core import mail
 from django.urls import reverse
 
-from source4networks import ratelimit
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
+from source4networks import ratelimit
 from tests.community.base import CommunityTestCase
 
 MESSAGE = {"subject": "Sharing our discharge toolkit", "message": "We would love to compare notes on discharge."}

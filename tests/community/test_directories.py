@@ -1,5 +1,7 @@
-"""Member and network directories: opt-in, filters, counts, paging and flat query counts."""
+"""Member and network directories: opt-in, filters, counts, paging, flat query counts, and
+bad values in the address reported as in the library (never a server error)."""
 
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -9,6 +11,34 @@ from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
 from source4networks.factories import region, sector
 from tests.community.base import CommunityTestCase
+
+# Values no filter offers, or that no field can take, in any filter of either directory.
+WEIRD_VALUES = ["bogus", "%00", "\x00", "<script>alert(1)</script>", "Health", "😀", "x" * 5000, "100%", ""]
+
+
+def error_summary(response):
+    """(message, link target) for each problem in the error summary."""
+    page = BeautifulSoup(response.content, "html.parser")
+    return [(item.get_text(strip=True), item.a["href"]) for item in page.select(".nhsuk-error-summary__list li")]
+
+
+def field_error(response, field_id):
+    """The message beside a field, or None."""
+    element = BeautifulSoup(response.content, "html.parser").select_one(f"#{field_id}-error")
+    return element.get_text(" ", strip=True) if element else None
+
+
+def field_value(response, field_id):
+    """What a text field shows, or the chosen option of a select ("" for none)."""
+    element = BeautifulSoup(response.content, "html.parser").select_one(f"#{field_id}")
+    if element.name == "select":
+        chosen = element.select_one("option[selected]")
+        return chosen["value"] if chosen else ""
+    return element["value"]
+
+
+def page_title(response):
+    return BeautifulSoup(response.content, "html.parser").title.get_text(strip=True)
 
 
 class MemberDirectoryTests(CommunityTestCase):
@@ -79,6 +109,60 @@ class MemberDirectoryTests(CommunityTestCase):
         many = count_queries()
         self.assertEqual(few, many)
 
+    def test_unknown_region_and_sector_are_reported_and_the_other_filters_apply(self):
+        response = self.get(region="atlantis", sector="Health", interest="housing")
+        self.assertEqual(response.status_code, 200)
+        region_message = "There is no region called “atlantis”, so the list is not filtered by it"
+        sector_message = "There is no sector called “Health”, so the list is not filtered by it"
+        self.assertEqual(error_summary(response), [(region_message, "#id_region"), (sector_message, "#id_sector")])
+        self.assertEqual(field_error(response, "id_region"), f"Error: {region_message}")
+        self.assertEqual(field_error(response, "id_sector"), f"Error: {sector_message}")
+        self.assertTrue(page_title(response).startswith("Error: Member directory"))
+        # The refused values are dropped, so the selects show that nothing is applied there.
+        self.assertEqual(field_value(response, "id_region"), "")
+        self.assertEqual(field_value(response, "id_sector"), "")
+        self.assertContains(response, "Tom Ellery")
+        self.assertNotContains(response, "Grace Adeyemi")
+        self.assertContains(response, "1 member match your filters")
+
+    def test_overlong_search_and_interest_are_refused_and_kept(self):
+        query, interest = "riverside " * 21, "i" * 101
+        response = self.get(q=query, interest=interest)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            error_summary(response),
+            [
+                ("Your search must be 200 characters or fewer", "#id_q"),
+                ("An interest must be 100 characters or fewer", "#id_interest"),
+            ],
+        )
+        self.assertEqual(field_error(response, "id_q"), "Error: Your search must be 200 characters or fewer")
+        self.assertEqual(field_error(response, "id_interest"), "Error: An interest must be 100 characters or fewer")
+        self.assertEqual(field_value(response, "id_q"), query)
+        self.assertEqual(field_value(response, "id_interest"), interest)
+        # Nothing was applied: everyone listed is shown.
+        self.assertContains(response, "2 members")
+        self.assertNotContains(response, "match your filters")
+
+    def test_long_unknown_values_are_shortened_in_the_message(self):
+        message = error_summary(self.get(region="z" * 500))[0][0]
+        self.assertLess(len(message), 120)
+
+    def test_good_values_give_no_messages(self):
+        response = self.get(q="grace", region="london", sector="health", interest="Frailty")
+        self.assertEqual(error_summary(response), [])
+        self.assertFalse(page_title(response).startswith("Error"))
+        self.assertContains(response, "1 member match your filters")
+
+    def test_weird_values_give_a_normal_page(self):
+        for name in ("q", "region", "sector", "interest", "page"):
+            for value in WEIRD_VALUES:
+                with self.subTest(name=name, value=value[:20]):
+                    response = self.get(**{name: value})
+                    self.assertEqual(response.status_code, 200)
+                    self.assertNotContains(response, "<script>alert(1)</script>")
+                    self.assertNotContains(response, "Hidden Harriet")
+
 
 class NetworkDirectoryTests(CommunityTestCase):
     @classmethod
@@ -133,6 +217,57 @@ class NetworkDirectoryTests(CommunityTestCase):
             network.sectors.set([sector("health")])
         many = count_queries()
         self.assertEqual(few, many)
+
+    def test_unknown_type_region_and_sector_are_reported_and_the_other_filters_apply(self):
+        response = self.get(type="bogus", region="atlantis", sector="Housing", topic="rehabilitation")
+        self.assertEqual(response.status_code, 200)
+        messages = [
+            ("There is no type called “bogus”, so the list is not filtered by it", "#id_type"),
+            ("There is no region called “atlantis”, so the list is not filtered by it", "#id_region"),
+            ("There is no sector called “Housing”, so the list is not filtered by it", "#id_sector"),
+        ]
+        self.assertEqual(error_summary(response), messages)
+        for message, link in messages:
+            self.assertEqual(field_error(response, link[1:]), f"Error: {message}")
+            self.assertEqual(field_value(response, link[1:]), "")
+        self.assertTrue(page_title(response).startswith("Error: Networks directory"))
+        self.assertContains(response, "Coastal Stroke Network")
+        self.assertNotContains(response, "Tenant Health Alliance")
+        self.assertContains(response, "1 network match your filters")
+
+    def test_overlong_search_and_topic_are_refused_and_kept(self):
+        query, topic = "stroke " * 30, "t" * 101
+        response = self.get(q=query, topic=topic, sector="housing")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            error_summary(response),
+            [
+                ("Your search must be 200 characters or fewer", "#id_q"),
+                ("A topic must be 100 characters or fewer", "#id_topic"),
+            ],
+        )
+        self.assertEqual(field_error(response, "id_q"), "Error: Your search must be 200 characters or fewer")
+        self.assertEqual(field_error(response, "id_topic"), "Error: A topic must be 100 characters or fewer")
+        self.assertEqual(field_value(response, "id_q"), query)
+        self.assertEqual(field_value(response, "id_topic"), topic)
+        self.assertEqual(field_value(response, "id_sector"), "housing")
+        self.assertContains(response, "Tenant Health Alliance")
+        self.assertContains(response, "1 network match your filters")
+
+    def test_good_values_give_no_messages(self):
+        response = self.get(q="stroke", type="clinical-network", region="south-west", sector="health", topic="Stroke")
+        self.assertEqual(error_summary(response), [])
+        self.assertFalse(page_title(response).startswith("Error"))
+        self.assertContains(response, "1 network match your filters")
+
+    def test_weird_values_give_a_normal_page(self):
+        for name in ("q", "type", "region", "sector", "topic", "page"):
+            for value in WEIRD_VALUES:
+                with self.subTest(name=name, value=value[:20]):
+                    response = self.get(**{name: value})
+                    self.assertEqual(response.status_code, 200)
+                    self.assertNotContains(response, "<script>alert(1)</script>")
+                    self.assertNotContains(response, "Secret Circle")
 
     def test_network_page_query_count_is_flat_and_shows_only_opted_in_members(self):
         leader = make_member(display_name="Lena Leader")

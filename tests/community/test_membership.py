@@ -3,8 +3,8 @@
 from django.core import mail
 from django.urls import reverse
 
-from community.networks import membership as rules
 from community.members.factories import make_member
+from community.networks import membership as rules
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Invitation, JoinPolicy, Membership, Network
 from tests.community.base import CommunityTestCase

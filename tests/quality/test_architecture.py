@@ -24,7 +24,12 @@ ALLOWED = {
     "diagnostics": {"community.networks", "resources", "casestudies"},
 }
 TOP = {"demo"}
-COMPOSITION_ROOT = ("source4networks/settings/", "source4networks/urls.py", "source4networks/wsgi.py", "community/urls.py")
+COMPOSITION_ROOT = (
+    "source4networks/settings/",
+    "source4networks/urls.py",
+    "source4networks/wsgi.py",
+    "community/urls.py",
+)
 
 
 def closure(app):
@@ -114,8 +119,10 @@ def test_imports_inside_functions_say_why():
                 if isinstance(node, ast.Import | ast.ImportFrom):
                     above = node.lineno - 2
                     # Walk up over the imports of the same block to the comment that explains them.
-                    while above >= 0 and lines[above].strip().startswith(("from ", "import ", ")")) or (
-                        above >= 0 and not lines[above].strip()
+                    while (
+                        above >= 0
+                        and lines[above].strip().startswith(("from ", "import ", ")"))
+                        or (above >= 0 and not lines[above].strip())
                     ):
                         above -= 1
                     if above < 0 or not lines[above].strip().startswith("#"):
