@@ -1,13 +1,12 @@
 """Member and network directories: opt-in, filters, counts, paging and flat query counts."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from community.factories import NetworkFactory, add_member, make_member
 from community.models import Membership
 from source4networks.factories import region, sector
 from tests.community.base import CommunityTestCase
+from tests.queries import assert_same_query_count, count_queries
 
 
 class MemberDirectoryTests(CommunityTestCase):
@@ -67,16 +66,11 @@ class MemberDirectoryTests(CommunityTestCase):
         self.assertNotContains(self.get(q="Harriet"), "Hidden Harriet")
 
     def test_query_count_is_flat(self):
-        def count_queries():
-            with CaptureQueriesContext(connection) as context:
-                self.assertEqual(self.get().status_code, 200)
-            return len(context)
-
-        few = count_queries()
+        url = reverse("community:member_directory")
+        few = count_queries(self.client, url)
         for number in range(50):
             make_member(show_in_directory=True, interests=[f"topic {number}", "shared"], region=region("london"))
-        many = count_queries()
-        self.assertEqual(few, many)
+        assert_same_query_count(few, count_queries(self.client, url))
 
 
 class NetworkDirectoryTests(CommunityTestCase):
@@ -120,18 +114,13 @@ class NetworkDirectoryTests(CommunityTestCase):
         self.assertNotContains(self.get(q="Secret"), "Secret Circle")
 
     def test_directory_query_count_is_flat(self):
-        def count_queries():
-            with CaptureQueriesContext(connection) as context:
-                self.assertEqual(self.get().status_code, 200)
-            return len(context)
-
-        few = count_queries()
+        url = reverse("community:network_directory")
+        few = count_queries(self.client, url)
         for _ in range(50):
             network = NetworkFactory()
             network.regions.set([region("london"), region("midlands")])
             network.sectors.set([sector("health")])
-        many = count_queries()
-        self.assertEqual(few, many)
+        assert_same_query_count(few, count_queries(self.client, url))
 
     def test_network_page_query_count_is_flat_and_shows_only_opted_in_members(self):
         leader = make_member(display_name="Lena Leader")
@@ -146,13 +135,7 @@ class NetworkDirectoryTests(CommunityTestCase):
         self.assertContains(page, "Shown Sara")
         self.assertNotContains(page, "Private Pete")
 
-        def count_queries():
-            with CaptureQueriesContext(connection) as context:
-                self.assertEqual(self.client.get(url).status_code, 200)
-            return len(context)
-
-        few = count_queries()
+        few = count_queries(self.client, url)
         for number in range(50):
             add_member(self.stroke, make_member(), shown=number % 2 == 0)
-        many = count_queries()
-        self.assertEqual(few, many)
+        assert_same_query_count(few, count_queries(self.client, url))
