@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.diagnostics.round_builders import set_up_rounds
+from diagnostics.factories import network_with_rounds
 
 from .axe import assert_no_violations
 from .conftest import BROWSER_DB, ERROR_TITLE, force_sign_in
@@ -20,7 +20,7 @@ MATRIX = "network-maturity-matrix"
 
 def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, context):
     url = live_server.url
-    network, leader, member, outsider, earlier, later, session = set_up_rounds()
+    network, leader, member, outsider, earlier, later, session = network_with_rounds()
     base = f"/diagnostics/networks/{network.slug}"
 
     force_sign_in(context, url, leader)
@@ -96,7 +96,7 @@ def test_a_round_answered_without_javascript(base_site, live_server, browser):
     from diagnostics.models import RoundResponse
 
     url = live_server.url
-    network, leader, member, outsider, earlier, later, session = set_up_rounds()
+    network, leader, member, outsider, earlier, later, session = network_with_rounds()
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     force_sign_in(context, url, member)
     page = context.new_page()

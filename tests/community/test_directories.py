@@ -2,8 +2,6 @@
 bad values in the address reported as in the library (never a server error)."""
 
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from community.members.factories import make_member
@@ -11,6 +9,7 @@ from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
 from source4networks.factories import region, sector
 from tests.community.base import CommunityTestCase
+from tests.queries import assert_same_query_count, count_queries
 
 # Values no filter offers, or that no field can take, in any filter of either directory.
 WEIRD_VALUES = ["bogus", "%00", "\x00", "<script>alert(1)</script>", "Health", "😀", "x" * 5000, "100%", ""]
@@ -98,16 +97,11 @@ class MemberDirectoryTests(CommunityTestCase):
         self.assertNotContains(self.get(q="Harriet"), "Hidden Harriet")
 
     def test_query_count_is_flat(self):
-        def count_queries():
-            with CaptureQueriesContext(connection) as context:
-                self.assertEqual(self.get().status_code, 200)
-            return len(context)
-
-        few = count_queries()
+        url = reverse("community:member_directory")
+        few = count_queries(self.client, url)
         for number in range(50):
             make_member(show_in_directory=True, interests=[f"topic {number}", "shared"], region=region("london"))
-        many = count_queries()
-        self.assertEqual(few, many)
+        assert_same_query_count(few, count_queries(self.client, url))
 
     def test_unknown_region_and_sector_are_reported_and_the_other_filters_apply(self):
         response = self.get(region="atlantis", sector="Health", interest="housing")
@@ -205,18 +199,13 @@ class NetworkDirectoryTests(CommunityTestCase):
         self.assertNotContains(self.get(q="Secret"), "Secret Circle")
 
     def test_directory_query_count_is_flat(self):
-        def count_queries():
-            with CaptureQueriesContext(connection) as context:
-                self.assertEqual(self.get().status_code, 200)
-            return len(context)
-
-        few = count_queries()
+        url = reverse("community:network_directory")
+        few = count_queries(self.client, url)
         for _ in range(50):
             network = NetworkFactory()
             network.regions.set([region("london"), region("midlands")])
             network.sectors.set([sector("health")])
-        many = count_queries()
-        self.assertEqual(few, many)
+        assert_same_query_count(few, count_queries(self.client, url))
 
     def test_unknown_type_region_and_sector_are_reported_and_the_other_filters_apply(self):
         response = self.get(type="bogus", region="atlantis", sector="Housing", topic="rehabilitation")
@@ -282,13 +271,7 @@ class NetworkDirectoryTests(CommunityTestCase):
         self.assertContains(page, "Shown Sara")
         self.assertNotContains(page, "Private Pete")
 
-        def count_queries():
-            with CaptureQueriesContext(connection) as context:
-                self.assertEqual(self.client.get(url).status_code, 200)
-            return len(context)
-
-        few = count_queries()
+        few = count_queries(self.client, url)
         for number in range(50):
             add_member(self.stroke, make_member(), shown=number % 2 == 0)
-        many = count_queries()
-        self.assertEqual(few, many)
+        assert_same_query_count(few, count_queries(self.client, url))

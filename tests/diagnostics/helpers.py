@@ -1,12 +1,12 @@
 """Helpers for the diagnostics screen tests."""
 
-import json
 import re
 
-from diagnostics.importing import import_instrument_text
+from diagnostics.factories import MATRIX, SCORECARD
 from diagnostics.models import Instrument
 
-SCORECARD = "network-health-scorecard"
+__all__ = ["HEALTH_CHECK", "MATRIX", "SCORECARD", "answer_sections", "ids_in", "instrument_data", "take_survey"]
+
 HEALTH_CHECK = "network-health-check"
 
 
@@ -31,15 +31,6 @@ def take_survey(client, slug, value="4"):
     response = client.post(f"/diagnostics/{slug}/check/")
     assert response.status_code == 302, response.content[:2000]
     return response["Location"]
-
-
-def edit_instrument(slug, change):
-    """Save a new version of an instrument after ``change(data_dict)``."""
-    from diagnostics.importing import export_instrument_text
-
-    data = json.loads(export_instrument_text(Instrument.objects.get(slug=slug)))
-    change(data)
-    return import_instrument_text(json.dumps(data))
 
 
 def ids_in(html):

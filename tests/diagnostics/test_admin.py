@@ -6,18 +6,18 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
+from diagnostics.factories import SurveyJSONFactory
 from diagnostics.instrument_format import dumps_instrument, parse_instrument
 from diagnostics.models import Instrument, InstrumentVersion, Response
 from source4networks.factories import UserFactory
 
-from .builders import valid_survey_json
 from .helpers import SCORECARD, take_survey
 
 LIST = "/admin/diagnostics/instruments/"
 
 
 def survey_text(**changes):
-    data = json.loads(json.dumps(valid_survey_json(), default=float))
+    data = json.loads(json.dumps(SurveyJSONFactory(), default=float))
     data.update(changes)
     return dumps_instrument(parse_instrument(data))
 

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 
+from diagnostics.factories import DimensionFactory, MatrixDataFactory, MatrixDimensionFactory, SurveyDataFactory
 from diagnostics.scoring import (
     DEFAULT_BANDS,
     NA,
@@ -22,10 +23,15 @@ from diagnostics.scoring import (
     score_respondent,
 )
 
-from .builders import dimension, matrix_dimension, survey
-
 # Three two-statement dimensions; minimum responses 3.
-INSTRUMENT = survey(dimension("a", 2), dimension("b", 2), dimension("c", 2), min_responses=3)
+INSTRUMENT = SurveyDataFactory(
+    dimensions=(
+        DimensionFactory(key="a", statements=2),
+        DimensionFactory(key="b", statements=2),
+        DimensionFactory(key="c", statements=2),
+    ),
+    min_responses=3,
+)
 
 ANSWERS = [
     # a = 2, b = 4, c = 1; overall (2 + 4 + 1) / 3 = 7/3
@@ -112,7 +118,9 @@ def test_minimum_responses_exactly_at_and_just_below():
 
 
 def test_overall_below_minimum_responses_is_withheld_too():
-    instrument = survey(dimension("a", 1), dimension("b", 1), min_responses=3)
+    instrument = SurveyDataFactory(
+        dimensions=(DimensionFactory(key="a", statements=1), DimensionFactory(key="b", statements=1)), min_responses=3
+    )
     results = [
         score_respondent(instrument, {"a1": 4, "b1": 4}),
         score_respondent(instrument, {"a1": 3}),
@@ -163,8 +171,7 @@ def test_band_of_the_aggregate_is_the_band_of_the_unrounded_mean():
 
 
 def test_aggregate_refuses_a_matrix():
-    instrument = survey(dimension("a", 1))
-    matrix = type(instrument)(slug="m", title="M", kind="matrix", dimensions=(matrix_dimension("m"),))
+    matrix = MatrixDataFactory(slug="m", title="M", dimensions=(MatrixDimensionFactory(key="m"),))
     with pytest.raises(ValueError, match="not a survey"):
         aggregate(matrix, [])
 
@@ -200,23 +207,24 @@ def test_gap_is_target_minus_current():
 
 
 def test_matrix_dimension_uses_the_default_current_for_the_gap():
-    result = score_matrix_dimension(matrix_dimension("m"), MatrixEntry(chosen=(3, 2, 4), target=4))
+    result = score_matrix_dimension(MatrixDimensionFactory(key="m"), MatrixEntry(chosen=(3, 2, 4), target=4))
     assert (result.current, result.range_text, result.gap) == (2, "2–4", 2)
-    recorded = score_matrix_dimension(matrix_dimension("m"), MatrixEntry(chosen=(3, 2, 4), current=3, target=5))
+    recorded = score_matrix_dimension(
+        MatrixDimensionFactory(key="m"), MatrixEntry(chosen=(3, 2, 4), current=3, target=5)
+    )
     assert (recorded.current, recorded.gap) == (3, 2)
 
 
 def test_matrix_levels_must_exist():
     with pytest.raises(ValueError, match="level 6 is not between 1 and 5"):
-        score_matrix_dimension(matrix_dimension("m"), MatrixEntry(chosen=(2, 6)))
+        score_matrix_dimension(MatrixDimensionFactory(key="m"), MatrixEntry(chosen=(2, 6)))
     with pytest.raises(ValueError, match="level 0 is not between 1 and 4"):
-        score_matrix_dimension(matrix_dimension("m", levels=4), MatrixEntry(target=0))
+        score_matrix_dimension(MatrixDimensionFactory(key="m", level_count=4), MatrixEntry(target=0))
 
 
 def test_score_matrix_in_instrument_order_with_unrecorded_dimensions_empty():
-    instrument = survey(dimension("a", 1))
-    matrix = type(instrument)(
-        slug="m", title="M", kind="matrix", scale=None, dimensions=(matrix_dimension("x"), matrix_dimension("y"))
+    matrix = MatrixDataFactory(
+        slug="m", title="M", dimensions=(MatrixDimensionFactory(key="x"), MatrixDimensionFactory(key="y"))
     )
     x, y = score_matrix(matrix, {"y": MatrixEntry(chosen=(1, 1), target=3)})
     assert (x.key, x.current, x.range_text, x.gap) == ("x", None, "", None)

@@ -8,7 +8,8 @@ from django.test import TestCase
 from django.utils import timezone
 
 from casestudies.factories import CaseStudyPageFactory
-from diagnostics.models import Instrument, Response
+from diagnostics.factories import ResponseFactory
+from diagnostics.models import Instrument
 from resources.factories import ResourcePageFactory
 from source4networks.factories import UserFactory
 from tests.quality.vnu import validity_problems
@@ -24,20 +25,13 @@ class HTMLValidityTests(TestCase):
         ResourcePageFactory(title="Leading a network", topics=["network leadership"])
         CaseStudyPageFactory(title="A network that listened", topics=["member engagement"])
         low = {item.key: 5 if item.reverse else 1 for item in data.items}
-        Response.objects.create(
+        ResponseFactory(
             user=member,
             version=instrument.current_version,
             answers=dict.fromkeys(low, 3),
-            status=Response.Status.SUBMITTED,
             submitted_at=timezone.now() - timedelta(days=10),
         )
-        latest = Response.objects.create(
-            user=member,
-            version=instrument.current_version,
-            answers=low,
-            status=Response.Status.SUBMITTED,
-            submitted_at=timezone.now(),
-        )
+        latest = ResponseFactory(user=member, version=instrument.current_version, answers=low)
         pages = {}
         visitor = self.client_class()
         for path in ["/diagnostics/", f"/diagnostics/{SCORECARD}/", "/diagnostics/network-maturity-matrix/"]:

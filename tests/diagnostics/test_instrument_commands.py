@@ -11,11 +11,10 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
+from diagnostics.factories import SurveyJSONFactory
 from diagnostics.importing import load_shipped_instruments
 from diagnostics.instrument_format import dumps_instrument, parse_instrument, shipped_instrument_paths
 from diagnostics.models import Instrument, InstrumentVersion
-
-from .builders import valid_survey_json
 
 
 def canonical(data: dict) -> str:
@@ -107,7 +106,7 @@ class ImportExportTests(TestCase):
         self.assertEqual(InstrumentVersion.objects.filter(instrument__slug="network-health-check").count(), 1)
 
     def test_publish_and_unpublish_options(self):
-        data = valid_survey_json()
+        data = SurveyJSONFactory()
         path = self.write(canonical(data))
         run("import_instrument", path, "--publish")
         self.assertTrue(Instrument.objects.get(slug="test-survey").is_published)
@@ -166,5 +165,5 @@ def test_failure_half_way_through_saving_leaves_nothing(monkeypatch):
 
     monkeypatch.setattr(InstrumentVersion.objects, "create", broken)
     with pytest.raises(RuntimeError):
-        importing.import_instrument_text(canonical(valid_survey_json()))
+        importing.import_instrument_text(canonical(SurveyJSONFactory()))
     assert not Instrument.objects.filter(slug="test-survey").exists()

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from diagnostics.factories import MatrixJSONFactory, SurveyJSONFactory
 from diagnostics.instrument_format import (
     InstrumentError,
     describe_changes,
@@ -17,8 +18,6 @@ from diagnostics.instrument_format import (
     shipped_instrument_paths,
 )
 from diagnostics.scoring import DEFAULT_BANDS, Band, Item, Scale
-
-from .builders import valid_matrix_json, valid_survey_json
 
 
 def _number(value):
@@ -36,7 +35,7 @@ def text(data: dict) -> str:
 
 
 def test_a_complete_survey_loads():
-    instrument = parse_instrument(valid_survey_json())
+    instrument = parse_instrument(SurveyJSONFactory())
     assert instrument.slug == "test-survey"
     assert instrument.kind == "survey"
     assert instrument.scale == Scale(1, 5, {"1": "Strongly disagree", "5": "Strongly agree"}, True)
@@ -54,14 +53,14 @@ def test_a_complete_survey_loads():
 
 
 def test_a_complete_matrix_loads_without_a_scale():
-    instrument = parse_instrument(valid_matrix_json())
+    instrument = parse_instrument(MatrixJSONFactory())
     assert instrument.kind == "matrix"
     assert instrument.scale is None
     assert [level.level for level in instrument.dimensions[0].levels] == [1, 2, 3, 4]
 
 
 def test_json_text_loads_and_thresholds_stay_exact():
-    data = valid_survey_json()
+    data = SurveyJSONFactory()
     data["bands"][0]["min"] = Decimal("3.95")
     instrument = loads_instrument(text(data))
     assert instrument.bands[0].min == Decimal("3.95")
@@ -69,7 +68,7 @@ def test_json_text_loads_and_thresholds_stay_exact():
 
 
 def test_dicts_from_plain_json_load_with_float_thresholds_made_exact():
-    instrument = parse_instrument(json.loads(text(valid_survey_json()).replace("4.0", "3.95")))
+    instrument = parse_instrument(json.loads(text(SurveyJSONFactory()).replace("4.0", "3.95")))
     assert instrument.bands[0].min == Decimal("3.95")
 
 
@@ -98,7 +97,7 @@ def test_optional_keys_take_the_product_defaults():
 
 
 def test_custom_bands_and_scale():
-    data = valid_survey_json()
+    data = SurveyJSONFactory()
     data["scale"] = {"min": 0, "max": 10, "labels": {"0": "Not at all", "10": "Completely"}, "allow_na": False}
     data["bands"] = [
         {"key": "high", "label": "High", "min": 7},
@@ -139,7 +138,7 @@ def test_shipped_files_load_and_export_exactly_as_written(path):
     assert dumps_instrument(instrument) == source  # same keys, same order, same text
 
 
-@pytest.mark.parametrize("build", [valid_survey_json, valid_matrix_json])
+@pytest.mark.parametrize("build", [SurveyJSONFactory, MatrixJSONFactory])
 def test_export_of_parse_is_the_same_structure(build):
     data = json.loads(text(build()))
     exported = instrument_to_dict(parse_instrument(data))
@@ -149,7 +148,7 @@ def test_export_of_parse_is_the_same_structure(build):
 
 
 def test_a_matrix_given_a_scale_keeps_it():
-    data = valid_matrix_json()
+    data = MatrixJSONFactory()
     data = {
         **{key: data[key] for key in ("slug", "title", "kind", "description")},
         "scale": {"min": 1, "max": 4, "labels": {}, "allow_na": False},
@@ -164,13 +163,13 @@ def test_a_matrix_given_a_scale_keeps_it():
 
 
 def survey_with(change):
-    data = valid_survey_json()
+    data = SurveyJSONFactory()
     change(data)
     return data
 
 
 def matrix_with(change):
-    data = valid_matrix_json()
+    data = MatrixJSONFactory()
     change(data)
     return data
 
@@ -341,7 +340,7 @@ def test_invalid_instruments_are_refused_naming_the_problem(data, message):
 
 
 def test_the_first_problem_is_named_when_there_are_several():
-    data = valid_survey_json()
+    data = SurveyJSONFactory()
     del data["dimensions"][2]["items"][0]["key"]
     data["dimensions"][1]["items"][1]["reverse"] = "no"
     data["dimensions"][1]["items"][0]["key"] = "a1"
@@ -381,8 +380,8 @@ def test_bytes_that_are_not_utf8_are_refused():
 
 
 def test_describe_changes_lists_what_an_import_would_change():
-    old = parse_instrument(valid_survey_json())
-    data = valid_survey_json()
+    old = parse_instrument(SurveyJSONFactory())
+    data = SurveyJSONFactory()
     data["title"] = "Renamed survey"
     data["bands"][0]["min"] = Decimal("4.5")
     data["dimensions"][0]["items"][0]["text"] = "Reworded."
@@ -402,13 +401,13 @@ def test_describe_changes_lists_what_an_import_would_change():
 
 
 def test_describe_changes_is_empty_for_the_same_instrument():
-    assert describe_changes(parse_instrument(valid_survey_json()), parse_instrument(valid_survey_json())) == []
-    assert describe_changes(parse_instrument(valid_matrix_json()), parse_instrument(valid_matrix_json())) == []
+    assert describe_changes(parse_instrument(SurveyJSONFactory()), parse_instrument(SurveyJSONFactory())) == []
+    assert describe_changes(parse_instrument(MatrixJSONFactory()), parse_instrument(MatrixJSONFactory())) == []
 
 
 def test_describe_changes_notices_reordering_and_levels():
-    old = parse_instrument(valid_matrix_json())
-    data = valid_matrix_json()
+    old = parse_instrument(MatrixJSONFactory())
+    data = MatrixJSONFactory()
     data["dimensions"].reverse()
     data["dimensions"][0]["levels"][3]["descriptor"] = "Best"
     assert describe_changes(old, parse_instrument(data)) == ["dimensions reordered", "dimension n: levels changed"]

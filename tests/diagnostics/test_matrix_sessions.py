@@ -9,11 +9,10 @@ from community.members.factories import make_member
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
 from diagnostics import matrix
+from diagnostics.factories import MATRIX, MatrixSessionFactory
 from diagnostics.models import Instrument, MatrixRow, MatrixSession
 from diagnostics.rounds import RoundError
 from diagnostics.scoring import MatrixEntry
-
-MATRIX = "network-maturity-matrix"
 
 
 class MatrixSessionTests(TestCase):
@@ -74,11 +73,14 @@ class MatrixSessionTests(TestCase):
 
     def test_sessions_over_time_are_compared(self):
         key = self.keys[0]
-        earlier = matrix.record_session(
-            self.network, self.leader, self.instrument, date(2025, 6, 1), "", {key: MatrixEntry(chosen=(1, 2))}
+        earlier = MatrixSessionFactory(
+            network=self.network, recorded_by=self.leader, date=date(2025, 6, 1), rows={key: MatrixEntry(chosen=(1, 2))}
         )
-        later = matrix.record_session(
-            self.network, self.leader, self.instrument, date(2026, 1, 1), "", {key: MatrixEntry(current=3, target=4)}
+        later = MatrixSessionFactory(
+            network=self.network,
+            recorded_by=self.leader,
+            date=date(2026, 1, 1),
+            rows={key: MatrixEntry(current=3, target=4)},
         )
         self.assertEqual(matrix.previous_session(later), earlier)
         lines = matrix.session_lines(later, earlier)
@@ -93,7 +95,7 @@ class MatrixSessionTests(TestCase):
         self.assertContains(self.client.get(later.get_absolute_url()), "Change since 1 June 2025")
 
     def test_only_leaders_record_and_see_sessions(self):
-        session = matrix.record_session(self.network, self.leader, self.instrument, date(2026, 1, 1), "", {})
+        session = MatrixSessionFactory(network=self.network, recorded_by=self.leader, date=date(2026, 1, 1))
         with self.assertRaises(RoundError):
             matrix.record_session(self.network, self.member, self.instrument, date(2026, 1, 1), "", {})
         admin = make_member()

@@ -3,12 +3,10 @@
 from fractions import Fraction
 
 from diagnostics import survey
+from diagnostics.factories import DimensionFactory, ScaleFactory, SurveyDataFactory
 from diagnostics.radar import CENTRE_X, CENTRE_Y, RADIUS, radar_chart
 from diagnostics.results import format_change
 from diagnostics.scoring import NA
-
-from .builders import SCALE_1_5, SCALE_1_5_NO_NA, dimension
-from .builders import survey as make_survey
 
 
 def test_the_first_axis_points_up_and_scores_scale_from_the_centre():
@@ -46,6 +44,7 @@ def test_format_change_rounds_half_up_with_a_sign():
 
 
 def test_parse_answer_accepts_only_scale_points_and_na():
+    SCALE_1_5, SCALE_1_5_NO_NA = ScaleFactory(), ScaleFactory(allow_na=False)
     assert survey.parse_answer("3", SCALE_1_5) == 3
     assert survey.parse_answer("NA", SCALE_1_5) == NA
     assert survey.parse_answer("NA", SCALE_1_5_NO_NA) is None
@@ -54,13 +53,17 @@ def test_parse_answer_accepts_only_scale_points_and_na():
 
 
 def test_stored_answers_are_cleaned_against_the_version():
-    data = make_survey(dimension("a", 2), dimension("b", 2))
+    data = SurveyDataFactory(
+        dimensions=(DimensionFactory(key="a", statements=2), DimensionFactory(key="b", statements=2))
+    )
     stored = {"a1": 4, "a2": "NA", "b1": 9, "b2": True, "gone": 3}
     assert survey.clean_stored(stored, data) == {"a1": 4, "a2": NA}
 
 
 def test_missing_items_lists_every_unanswered_statement_in_order():
-    data = make_survey(dimension("a", 2), dimension("b", 3))
+    data = SurveyDataFactory(
+        dimensions=(DimensionFactory(key="a", statements=2), DimensionFactory(key="b", statements=3))
+    )
     missing = survey.missing_items(data, {"a1": 1, "b2": NA})
     assert [(number, item.key) for number, _, item in missing] == [(1, "a2"), (2, "b1"), (2, "b3")]
     assert survey.first_unanswered_section(data, {"a1": 1, "a2": 2}) == 2
@@ -70,12 +73,12 @@ def test_question_ids_are_unique_even_when_keys_look_like_suffixes():
     from diagnostics.scoring import Dimension, Item
 
     tricky = Dimension(key="d", title="D", items=(Item("x", "X"), Item("x-2", "X2"), Item("x-na", "XNA")))
-    data = make_survey(tricky)
+    data = SurveyDataFactory(dimensions=(tricky,))
     ids = [option.id for question in survey.questions(data, data.items, {}) for option in question.options]
     ids += [question.na_option.id for question in survey.questions(data, data.items, {})]
     assert len(ids) == len(set(ids))
 
 
 def test_minutes_to_complete():
-    assert survey.minutes_to_complete(make_survey(dimension("a", 12))) == 5
-    assert survey.minutes_to_complete(make_survey(dimension("a", 1))) == 1
+    assert survey.minutes_to_complete(SurveyDataFactory(dimensions=(DimensionFactory(key="a", statements=12),))) == 5
+    assert survey.minutes_to_complete(SurveyDataFactory(dimensions=(DimensionFactory(key="a", statements=1),))) == 1

@@ -4,6 +4,7 @@ from fractions import Fraction
 
 import pytest
 
+from diagnostics.factories import DimensionFactory, ScaleFactory, SurveyDataFactory
 from diagnostics.responses_csv import (
     ResponsesCSVError,
     aggregate_csv,
@@ -13,11 +14,14 @@ from diagnostics.responses_csv import (
 )
 from diagnostics.scoring import NA, aggregate, score_respondent
 
-from .builders import SCALE_1_5_NO_NA, dimension, survey
-
 # a: a1, a2 (a2 reverse-scored); b: b1, b2, b3
-INSTRUMENT = survey(dimension("a", 2, reverse=(2,)), dimension("b", 3))
-NO_NA = survey(dimension("a", 2, reverse=(2,)), dimension("b", 3), scale=SCALE_1_5_NO_NA)
+INSTRUMENT = SurveyDataFactory(
+    dimensions=(DimensionFactory(key="a", statements=2, reverse=(2,)), DimensionFactory(key="b", statements=3))
+)
+NO_NA = SurveyDataFactory(
+    dimensions=(DimensionFactory(key="a", statements=2, reverse=(2,)), DimensionFactory(key="b", statements=3)),
+    scale=ScaleFactory(allow_na=False),
+)
 
 
 def refusal(text, instrument=INSTRUMENT) -> str:
@@ -69,9 +73,8 @@ def test_header_only_gives_no_responses():
 
 
 def test_a_negative_scale_reads_negative_numbers():
-    from diagnostics.scoring import Scale
-
-    instrument = survey(dimension("a", 1), scale=Scale(min=-2, max=2))
+    scale = ScaleFactory(min=-2, max=2, allow_na=False)
+    instrument = SurveyDataFactory(dimensions=(DimensionFactory(key="a", statements=1),), scale=scale)
     assert parse_responses("respondent,a1\nr1,-2\n", instrument)[0].answers == {"a1": -2}
 
 

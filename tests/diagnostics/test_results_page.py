@@ -1,23 +1,19 @@
 """Results (section 6.3): table, radar, guidance and suggested pages, history, CSV, privacy."""
 
-import json
 import re
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from casestudies.factories import CaseStudyPageFactory
-from diagnostics.importing import import_instrument_text
-from diagnostics.instrument_format import dumps_instrument, parse_instrument
-from diagnostics.models import Instrument, Response
+from diagnostics.factories import InstrumentFactory, ResponseFactory, current_version
+from diagnostics.models import Instrument
 from resources.factories import ResourcePageFactory
 from source4networks.factories import UserFactory
+from tests.queries import assert_same_query_count, count_queries
 
-from .builders import valid_survey_json
 from .helpers import HEALTH_CHECK, SCORECARD, instrument_data, take_survey
 
 
@@ -27,16 +23,8 @@ def lowest_answers(data):
 
 
 def submitted(user, slug, answers, days_ago=0):
-    instrument = Instrument.objects.select_related("current_version").get(slug=slug)
     when = timezone.now() - timedelta(days=days_ago)
-    return Response.objects.create(
-        user=user,
-        version=instrument.current_version,
-        answers=answers,
-        status=Response.Status.SUBMITTED,
-        started_at=when,
-        submitted_at=when,
-    )
+    return ResponseFactory(user=user, version=current_version(slug), answers=answers, submitted_at=when)
 
 
 class ResultsTableAndCSVTests(TestCase):
@@ -177,18 +165,15 @@ class GuidanceTests(TestCase):
 
     def test_the_query_count_does_not_grow_with_pages_or_history(self):
         url = self.response.get_absolute_url()
-        self.client.get(url)  # warm caches (content types, site root paths)
-        with CaptureQueriesContext(connection) as few:
-            self.assertEqual(self.client.get(url).status_code, 200)
+        few = count_queries(self.client, url)
         for n in range(10):
             ResourcePageFactory(title=f"More {n}", topics=["evaluation and impact", "governance", "facilitation"])
             CaseStudyPageFactory(title=f"More case {n}", topics=["digital collaboration", "network leadership"])
         for n in range(6):
             submitted(self.member, SCORECARD, lowest_answers(instrument_data(SCORECARD)), days_ago=n + 1)
-        with CaptureQueriesContext(connection) as many:
-            page = self.client.get(url)
-        self.assertContains(page, "Your earlier results")
-        self.assertEqual(len(many), len(few), [q["sql"] for q in many.captured_queries])
+        many = count_queries(self.client, url)
+        self.assertContains(many.response, "Your earlier results")
+        assert_same_query_count(few, many)
 
 
 class HistoryTests(TestCase):
@@ -243,9 +228,7 @@ class PrivacyTests(TestCase):
         cls.administrator.groups.add(Group.objects.get(name="Administrators"))
         cls.superuser = UserFactory(username="super", is_staff=True, is_superuser=True)
         cls.response = submitted(cls.owner, SCORECARD, lowest_answers(instrument_data(SCORECARD)))
-        cls.in_progress = Response.objects.create(
-            user=cls.owner, version=cls.response.version, answers={}, status=Response.Status.IN_PROGRESS
-        )
+        cls.in_progress = ResponseFactory(user=cls.owner, version=cls.response.version, in_progress=True)
 
     def test_only_the_owner_sees_a_result(self):
         url = self.response.get_absolute_url()
@@ -281,18 +264,9 @@ class PrivacyTests(TestCase):
 class ListingQueryCountTests(TestCase):
     def test_the_listing_needs_the_same_queries_for_1_or_20_instruments(self):
         Instrument.objects.exclude(slug=SCORECARD).update(is_published=False)
-        self.client.get("/diagnostics/")
-        with CaptureQueriesContext(connection) as one:
-            page = self.client.get("/diagnostics/")
-        self.assertContains(page, "nhsuk-card__link", count=1)
-        for n in range(20):
-            data = valid_survey_json()
-            data["slug"] = f"survey-{n}"
-            data["title"] = f"Survey {n}"
-            import_instrument_text(
-                dumps_instrument(parse_instrument(json.loads(json.dumps(data, default=float)))), publish=True
-            )
-        with CaptureQueriesContext(connection) as twenty:
-            page = self.client.get("/diagnostics/")
-        self.assertContains(page, "nhsuk-card__link", count=21)
-        self.assertEqual(len(twenty), len(one))
+        one = count_queries(self.client, "/diagnostics/")
+        self.assertContains(one.response, "nhsuk-card__link", count=1)
+        InstrumentFactory.create_batch(20, is_published=True)
+        twenty = count_queries(self.client, "/diagnostics/")
+        self.assertContains(twenty.response, "nhsuk-card__link", count=21)
+        assert_same_query_count(one, twenty)

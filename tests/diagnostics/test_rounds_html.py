@@ -2,14 +2,13 @@
 
 from django.test import TestCase
 
+from diagnostics.factories import MATRIX, network_with_rounds
 from tests.quality.vnu import validity_problems
-
-from .round_builders import MATRIX, set_up_rounds
 
 
 class RoundPagesHTMLValidityTests(TestCase):
     def test_round_and_matrix_pages_are_valid_html(self):
-        network, leader, member, outsider, earlier, later, session = set_up_rounds()
+        network, leader, member, outsider, earlier, later, session = network_with_rounds()
         base = f"/diagnostics/networks/{network.slug}"
         pages = {}
         self.client.force_login(leader)

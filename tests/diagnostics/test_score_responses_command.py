@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from diagnostics.factories import MatrixJSONFactory
 from diagnostics.instrument_format import SHIPPED_DIR
-
-from .builders import valid_matrix_json
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -170,7 +169,7 @@ def test_a_bad_instrument_is_refused_naming_the_first_problem(files):
 def test_a_matrix_cannot_be_scored(files, tmp_path):
     _, responses = files
     matrix = tmp_path / "matrix.json"
-    matrix.write_text(json.dumps(valid_matrix_json(), default=float))
+    matrix.write_text(json.dumps(MatrixJSONFactory(), default=float))
     with pytest.raises(CommandError, match="test-matrix is a matrix; only surveys are scored"):
         run(matrix, responses)
 

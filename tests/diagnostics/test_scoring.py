@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 
+from diagnostics.factories import BandFactory, DimensionFactory, ScaleFactory, SurveyDataFactory
 from diagnostics.scoring import (
     DEFAULT_BANDS,
     NA,
@@ -20,7 +21,10 @@ from diagnostics.scoring import (
     to_decimal,
 )
 
-from .builders import SCALE_0_10, SCALE_1_5, SCALE_1_5_NO_NA, SCALE_1_7, bands, dimension, survey
+SCALE_1_5 = ScaleFactory()
+SCALE_1_5_NO_NA = ScaleFactory(allow_na=False)
+SCALE_0_10 = ScaleFactory(min=0, max=10)
+SCALE_1_7 = ScaleFactory(max=7, allow_na=False)
 
 # --- Rules 1 and 2: answers and item scores ---------------------------------------------------
 
@@ -77,27 +81,27 @@ def test_answers_outside_rule_1_are_refused(scale, answer, message):
 
 
 def test_dimension_score_is_the_mean_of_answered_item_scores_leaving_out_na_and_missing():
-    dim = dimension("d", 5, reverse=(5,))
+    dim = DimensionFactory(key="d", statements=5, reverse=(5,))
     # d1=4, d2=5, d3=NA, d4 missing, d5=2 reversed -> 4; mean of 4, 5, 4 = 13/3
     answers = {"d1": 4, "d2": 5, "d3": NA, "d5": 2}
     assert dimension_score(dim, answers, SCALE_1_5) == Fraction(13, 3)
 
 
 def test_dimension_score_is_exact_not_rounded():
-    score = dimension_score(dimension("d", 3), {"d1": 4, "d2": 4, "d3": 3}, SCALE_1_5)
+    score = dimension_score(DimensionFactory(key="d", statements=3), {"d1": 4, "d2": 4, "d3": 3}, SCALE_1_5)
     assert score == Fraction(11, 3)
     assert format_display(score) == "3.7"
     assert format_export(score) == "3.67"
 
 
 def test_reverse_scoring_on_a_0_to_10_scale():
-    dim = dimension("d", 2, reverse=(2,))
+    dim = DimensionFactory(key="d", statements=2, reverse=(2,))
     # 8 and (0 + 10 - 3) = 7
     assert dimension_score(dim, {"d1": 8, "d2": 3}, SCALE_0_10) == Fraction(15, 2)
 
 
 def test_reverse_scoring_on_a_1_to_7_scale():
-    dim = dimension("d", 3, reverse=(1, 3))
+    dim = DimensionFactory(key="d", statements=3, reverse=(1, 3))
     # (1 + 7 - 2) = 6, 5, (1 + 7 - 7) = 1
     assert dimension_score(dim, {"d1": 2, "d2": 5, "d3": 7}, SCALE_1_7) == Fraction(12, 3)
 
@@ -132,14 +136,14 @@ def test_answers_needed_is_ceil_of_half_the_items(items, needed):
 )
 @pytest.mark.parametrize("unanswered", [None, NA])
 def test_dimension_is_empty_when_fewer_than_half_its_statements_are_answered(items, answered, has_score, unanswered):
-    dim = dimension("d", items)
+    dim = DimensionFactory(key="d", statements=items)
     answers = {f"d{n}": (4 if n <= answered else unanswered) for n in range(1, items + 1)}
     score = dimension_score(dim, answers, SCALE_1_5)
     assert (score == 4) if has_score else (score is None)
 
 
 def test_na_counts_as_unanswered_for_the_threshold():
-    dim = dimension("d", 4)
+    dim = DimensionFactory(key="d", statements=4)
     assert dimension_score(dim, {"d1": NA, "d2": NA, "d3": NA, "d4": 2}, SCALE_1_5) is None
     assert dimension_score(dim, {"d1": NA, "d2": NA, "d3": 5, "d4": 2}, SCALE_1_5) == Fraction(7, 2)
 
@@ -176,7 +180,7 @@ def test_band_uses_the_exact_score_even_a_hair_below_a_threshold():
 
 def test_band_is_chosen_before_rounding_for_a_real_dimension_score():
     # 20 statements: nineteen 4s and one 3 -> 79/20 = 3.95: shown 4.0, banded developing.
-    dim = dimension("d", 20)
+    dim = DimensionFactory(key="d", statements=20)
     answers = {f"d{n}": 4 for n in range(1, 20)} | {"d20": 3}
     score = dimension_score(dim, answers, SCALE_1_5)
     assert score == Decimal("3.95")
@@ -184,7 +188,12 @@ def test_band_is_chosen_before_rounding_for_a_real_dimension_score():
     assert band_for(score, DEFAULT_BANDS).key == "developing"
 
 
-CUSTOM = bands(("excellent", "4.5"), ("good", "3.5"), ("fair", "2.25"), ("poor", None))
+CUSTOM = (
+    BandFactory(key="excellent", min=Decimal("4.5")),
+    BandFactory(key="good", min=Decimal("3.5")),
+    BandFactory(key="fair", min=Decimal("2.25")),
+    BandFactory(key="poor", min=None),
+)
 
 
 @pytest.mark.parametrize(
@@ -206,7 +215,11 @@ def test_custom_bands_on_a_1_to_5_scale(score, band):
     assert band_for(Decimal(score), CUSTOM).key == band
 
 
-TEN_POINT = bands(("high", "7"), ("middle", "4"), ("low", None))
+TEN_POINT = (
+    BandFactory(key="high", min=Decimal("7")),
+    BandFactory(key="middle", min=Decimal("4")),
+    BandFactory(key="low", min=None),
+)
 
 
 @pytest.mark.parametrize(
@@ -226,14 +239,16 @@ def test_custom_bands_on_a_0_to_10_scale(score, band):
 
 
 def test_custom_bands_apply_to_respondent_scores():
-    instrument = survey(dimension("d", 2), scale=SCALE_0_10, bands=TEN_POINT)
+    instrument = SurveyDataFactory(
+        dimensions=(DimensionFactory(key="d", statements=2),), scale=SCALE_0_10, bands=TEN_POINT
+    )
     result = score_respondent(instrument, {"d1": 7, "d2": 6})
     assert result.dimension("d").score == Fraction(13, 2)
     assert result.dimension("d").band_key == "middle"
 
 
 def test_single_band_takes_every_score():
-    only = bands(("all", None))
+    only = (BandFactory(key="all", min=None),)
     assert band_for(Decimal("1"), only).key == "all"
     assert band_for(Decimal("5"), only).key == "all"
 
@@ -253,7 +268,13 @@ def test_floats_are_refused_so_binary_error_cannot_creep_in():
 
 
 def test_overall_is_the_mean_of_non_empty_dimension_scores_each_counting_equally():
-    instrument = survey(dimension("a", 2), dimension("b", 5), dimension("c", 4))
+    instrument = SurveyDataFactory(
+        dimensions=(
+            DimensionFactory(key="a", statements=2),
+            DimensionFactory(key="b", statements=5),
+            DimensionFactory(key="c", statements=4),
+        )
+    )
     result = score_respondent(
         instrument,
         {
@@ -275,7 +296,9 @@ def test_overall_is_the_mean_of_non_empty_dimension_scores_each_counting_equally
 
 
 def test_overall_is_empty_when_every_dimension_is_empty():
-    instrument = survey(dimension("a", 2), dimension("b", 3))
+    instrument = SurveyDataFactory(
+        dimensions=(DimensionFactory(key="a", statements=2), DimensionFactory(key="b", statements=3))
+    )
     result = score_respondent(instrument, {"a1": NA, "b1": 4})
     assert [line.score for line in result.dimensions] == [None, None]
     assert result.overall_score is None
@@ -286,7 +309,13 @@ def test_overall_is_empty_when_every_dimension_is_empty():
 
 def test_overall_exactly_on_a_threshold_is_not_pushed_below_it():
     # 13/3, 13/3 and 10/3 average to exactly 4: a strength. Rounded parts would sum to 11.99…
-    instrument = survey(dimension("a", 3), dimension("b", 3), dimension("c", 3))
+    instrument = SurveyDataFactory(
+        dimensions=(
+            DimensionFactory(key="a", statements=3),
+            DimensionFactory(key="b", statements=3),
+            DimensionFactory(key="c", statements=3),
+        )
+    )
     result = score_respondent(
         instrument, {"a1": 4, "a2": 4, "a3": 5, "b1": 5, "b2": 4, "b3": 4, "c1": 3, "c2": 3, "c3": 4}
     )
@@ -295,7 +324,7 @@ def test_overall_exactly_on_a_threshold_is_not_pushed_below_it():
 
 
 def test_score_respondent_refuses_unknown_items_and_bad_answers():
-    instrument = survey(dimension("a", 2), scale=SCALE_1_5_NO_NA)
+    instrument = SurveyDataFactory(dimensions=(DimensionFactory(key="a", statements=2),), scale=SCALE_1_5_NO_NA)
     with pytest.raises(ValueError, match="unknown item key 'zz'"):
         score_respondent(instrument, {"zz": 3})
     with pytest.raises(ValueError, match="^a2: 9 is out of range"):

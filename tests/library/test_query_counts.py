@@ -3,9 +3,7 @@ results is the same with 1 item as with 50."""
 
 from datetime import timedelta
 
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from casestudies.factories import CaseStudyPageFactory
@@ -15,6 +13,7 @@ from events.models import EventPage
 from resources.factories import ResourcePageFactory
 from resources.models import ResourcePage
 from source4networks.factories import region, sector
+from tests.queries import assert_same_query_count, count_queries
 
 from .helpers import result_titles
 
@@ -41,23 +40,21 @@ class ListingQueryCountTests(TestCase):
                 topics=["Common", f"Own {number}"],
             )
 
-    def count_queries(self, url, shown):
-        self.client.get(url)  # Warm the caches every request shares (site root paths).
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(len(result_titles(response)), shown)
-        return len(queries)
+    def count_listing_queries(self, url, shown):
+        counted = count_queries(self.client, url)
+        self.assertEqual(len(result_titles(counted.response)), shown)
+        return counted
 
     def keep_only_one(self, model):
         first = model.objects.order_by("pk").first()
         model.objects.exclude(pk=first.pk).update(live=False)
 
     def assert_same_with_one_and_fifty(self, model, urls):
-        with_fifty = {url: self.count_queries(url, 20) for url in urls}
+        with_fifty = {url: self.count_listing_queries(url, 20) for url in urls}
         self.keep_only_one(model)
-        with_one = {url: self.count_queries(url, 1) for url in urls}
-        self.assertEqual(with_one, with_fifty)
+        for url in urls:
+            with self.subTest(url=url):
+                assert_same_query_count(with_fifty[url], self.count_listing_queries(url, 1))
 
     def test_resource_listing(self):
         self.assert_same_with_one_and_fifty(

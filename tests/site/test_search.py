@@ -4,9 +4,7 @@ never found, clear messages for bad queries, and a query count that does not gro
 import itertools
 import random
 
-from django.db import connection
 from django.test import SimpleTestCase, TestCase
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyPageFactory
@@ -15,6 +13,7 @@ from resources.factories import ResourcePageFactory
 from source4networks.factories import StandardPageFactory, home_page
 from source4networks.models import StandardPage
 from source4networks.search import InterleavedResults, SearchType, registered_search_types, site_search
+from tests.queries import assert_same_query_count, count_queries
 
 SEARCH_URL = "/search/"
 
@@ -236,30 +235,22 @@ class SearchQueryCountTests(TestCase):
         for n in range(5):
             StandardPageFactory(title=f"Crowded page {n}", parent=home_page())
 
-    def count_queries(self, params):
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(SEARCH_URL, params)
-        self.assertEqual(response.status_code, 200)
-        return len(queries), response
-
     def test_flat_for_one_or_fifty_results(self):
-        self.client.get(SEARCH_URL, {"q": "warm"})  # site root paths are cached after the first request
-        one, response = self.count_queries({"q": "solitary"})
-        self.assertEqual(response.context["result_count"], 4)
-        fifty, response = self.count_queries({"q": "crowded"})
-        self.assertEqual(response.context["result_count"], 50)
-        self.assertEqual(one, fifty)
-        deeper, response = self.count_queries({"q": "crowded", "page": 3})
-        self.assertEqual(len(response.context["results"]), 10)
+        one = count_queries(self.client, SEARCH_URL, {"q": "solitary"})
+        self.assertEqual(one.response.context["result_count"], 4)
+        fifty = count_queries(self.client, SEARCH_URL, {"q": "crowded"})
+        self.assertEqual(fifty.response.context["result_count"], 50)
+        assert_same_query_count(one, fifty)
+        deeper = count_queries(self.client, SEARCH_URL, {"q": "crowded", "page": 3})
+        self.assertEqual(len(deeper.response.context["results"]), 10)
         # A deep page fetches from the types that still have results there, never more.
-        self.assertLessEqual(deeper, fifty)
+        self.assertLessEqual(deeper.count, fifty.count)
 
     def test_flat_with_a_type_filter(self):
-        self.client.get(SEARCH_URL, {"q": "warm"})
-        one, _ = self.count_queries({"q": "solitary", "type": "resources"})
-        twenty, response = self.count_queries({"q": "crowded", "type": "resources"})
-        self.assertEqual(len(response.context["results"]), 20)
-        self.assertEqual(one, twenty)
+        one = count_queries(self.client, SEARCH_URL, {"q": "solitary", "type": "resources"})
+        twenty = count_queries(self.client, SEARCH_URL, {"q": "crowded", "type": "resources"})
+        self.assertEqual(len(twenty.response.context["results"]), 20)
+        assert_same_query_count(one, twenty)
 
 
 class SearchTypeRegistryTests(TestCase):
