@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "casestudies",
     "community",
     "diagnostics",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
