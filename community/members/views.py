@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from community.members.filters import MemberFilterSet
 from community.members.forms import NotificationForm, ProfileForm
 from community.members.models import Profile, SavedItem
 from community.members.saved import is_saveable, saved_sections

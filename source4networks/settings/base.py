@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "community.discussions",
     "diagnostics",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

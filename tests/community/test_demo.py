@@ -4,9 +4,9 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from community.demo_data import DEMO_PASSWORD
 from community.members.models import Profile
 from community.networks.models import JoinPolicy, Membership, Network
+from demo.loader import demo_password
 from tests.community.base import CommunityTestCase
 
 
@@ -30,7 +30,7 @@ class DemoMembersTests(CommunityTestCase):
         for network in Network.objects.all():
             self.assertTrue(network.memberships.filter(role=Membership.Role.LEADER).exists(), network)
         user = User.objects.get(username="amara-osei")
-        self.assertTrue(user.check_password(DEMO_PASSWORD))
+        self.assertTrue(user.check_password(demo_password()))
         self.assertTrue(user.emailaddress_set.get().verified)
 
     def test_force_runs_without_debug(self):

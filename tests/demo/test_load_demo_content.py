@@ -17,14 +17,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage, CaseStudyRelatedResource
+from demo.loader import demo_password, read
 from events.models import EventPage
 from resources.factories import ResourcePageFactory
 from resources.models import ResourcePage
-from source4networks import demo_content
-from source4networks.management.commands.load_demo_content import DEMO_PASSWORD
 from source4networks.models import HomePage, HomePageFeaturedItem, Region, StandardPage
 from source4networks.taxonomy import SECTORS, NetworkType, ResourceType
 
+DEMO_PASSWORD = demo_password()
+TOPICS = read("site")["topics"]
 TEMP_MEDIA = tempfile.mkdtemp(prefix="s4n-demo-media-")
 STANDARD_SLUGS = ["about", "accessibility", "privacy", "terms", "cookies", "contact"]
 
@@ -96,7 +97,7 @@ class DemoContentTests(TestCase):
 
     def test_resources_share_about_ten_topics(self):
         topics = set(Tag.objects.filter(resources_resourcepagetopic_items__isnull=False).values_list("name", flat=True))
-        self.assertEqual(topics, set(demo_content.TOPICS))
+        self.assertEqual(topics, set(TOPICS))
         case_study_topics = set(
             Tag.objects.filter(casestudies_casestudypagetopic_items__isnull=False).values_list("name", flat=True)
         )
@@ -233,29 +234,29 @@ class DemoCommandBehaviourTests(TestCase):
 
 
 class DemoContentDataTests(SimpleTestCase):
-    """The data module is consistent: references resolve and limits hold, before any database."""
+    """The content files are consistent: references resolve and limits hold, before any database."""
 
     def test_slugs_are_unique_and_references_resolve(self):
-        resource_slugs = [item["slug"] for item in demo_content.RESOURCES]
-        case_study_slugs = [item["slug"] for item in demo_content.CASE_STUDIES]
+        resource_slugs = [item["slug"] for item in read("resources")]
+        case_study_slugs = [item["slug"] for item in read("case_studies")]
         self.assertEqual(len(resource_slugs), len(set(resource_slugs)))
         self.assertEqual(len(case_study_slugs), len(set(case_study_slugs)))
-        for item in demo_content.CASE_STUDIES:
+        for item in read("case_studies"):
             self.assertTrue(set(item["related_resources"]) <= set(resource_slugs), item["slug"])
-        self.assertTrue(set(demo_content.HOME_FEATURED_RESOURCES) <= set(resource_slugs))
-        self.assertTrue(set(demo_content.HOME_FEATURED_CASE_STUDIES) <= set(case_study_slugs))
-        self.assertEqual([page["slug"] for page in demo_content.STANDARD_PAGES], STANDARD_SLUGS)
+        self.assertTrue(set(read("site")["home_featured"]["resources"]) <= set(resource_slugs))
+        self.assertTrue(set(read("site")["home_featured"]["case_studies"]) <= set(case_study_slugs))
+        self.assertEqual([page["slug"] for page in read("pages")], STANDARD_SLUGS)
 
     def test_topics_come_from_the_shared_list(self):
-        self.assertEqual(len(demo_content.TOPICS), 10)
-        for item in demo_content.RESOURCES + demo_content.CASE_STUDIES + demo_content.EVENTS:
-            self.assertTrue(set(item["topics"]) <= set(demo_content.TOPICS), item["slug"])
+        self.assertEqual(len(TOPICS), 10)
+        for item in read("resources") + read("case_studies") + read("events"):
+            self.assertTrue(set(item["topics"]) <= set(TOPICS), item["slug"])
 
     def test_summaries_fit_the_listing_limit(self):
-        for item in demo_content.STANDARD_PAGES + demo_content.RESOURCES + demo_content.CASE_STUDIES:
+        for item in read("pages") + read("resources") + read("case_studies"):
             self.assertLessEqual(len(item["summary"]), 300, item["slug"])
 
     def test_events_are_three_upcoming_and_three_past(self):
-        days = sorted(item["days_from_today"] for item in demo_content.EVENTS)
+        days = sorted(item["days_from_today"] for item in read("events"))
         self.assertEqual(sum(day > 0 for day in days), 3)
         self.assertEqual(sum(day < 0 for day in days), 3)

@@ -5,7 +5,7 @@ from io import StringIO
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
-from diagnostics.demo import DEMO_USERNAMES
+from demo.builders.diagnostics import result_usernames
 from diagnostics.models import Response
 
 
@@ -29,7 +29,7 @@ class DemoTests(TestCase):
     @override_settings(DEBUG=True)
     def test_runs_with_debug_and_the_results_page_shows_history(self):
         self.run_command()
-        response = Response.objects.filter(user__username=DEMO_USERNAMES[0]).order_by("-submitted_at").first()
+        response = Response.objects.filter(user__username=result_usernames()[0]).order_by("-submitted_at").first()
         self.client.force_login(response.user)
         page = self.client.get(response.get_absolute_url())
         self.assertEqual(page.status_code, 200)

@@ -5,8 +5,8 @@ from io import StringIO
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
+from demo.builders.diagnostics import round_networks
 from diagnostics import rounds
-from diagnostics.demo_rounds import NETWORKS
 from diagnostics.models import MatrixSession, NetworkRound, RoundResponse
 
 
@@ -27,7 +27,7 @@ class DemoRoundsTests(TestCase):
         self.assertIn("Created 0 demo network rounds and 0 maturity", self.run_command("--force"))
         self.assertEqual(RoundResponse.objects.count(), responses)
         self.assertEqual(MatrixSession.objects.count(), 1)
-        for slug in NETWORKS:
+        for slug in round_networks():
             current, earlier = NetworkRound.objects.filter(network__slug=slug)  # newest first
             self.assertTrue(current.is_open)
             self.assertFalse(earlier.is_open)
@@ -37,7 +37,7 @@ class DemoRoundsTests(TestCase):
     @override_settings(DEBUG=True)
     def test_the_leader_sees_the_earlier_rounds_results(self):
         self.run_command()
-        earlier = NetworkRound.objects.filter(network__slug=NETWORKS[0]).last()
+        earlier = NetworkRound.objects.filter(network__slug=round_networks()[0]).last()
         leader = earlier.opened_by
         self.client.force_login(leader)
         page = self.client.get(earlier.get_results_url())

@@ -1,4 +1,5 @@
-"""``manage.py load_demo_diagnostics``: demo members with individual diagnostic results.
+"""``manage.py load_demo_diagnostics``: demo members with individual diagnostic results
+(demo/content/diagnostics.yaml).
 
 Idempotent. Refuses to run when DEBUG is False (a production site) unless given --force.
 """
@@ -6,7 +7,7 @@ Idempotent. Refuses to run when DEBUG is False (a production site) unless given 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from diagnostics.demo import DEMO_USERNAMES, load_demo_diagnostics
+from demo.builders.diagnostics import build_results, result_usernames
 
 
 class Command(BaseCommand):
@@ -18,5 +19,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
             raise CommandError("DEBUG is False, so this may be a live site: refusing to add demo content. Use --force.")
-        created = load_demo_diagnostics()
-        self.stdout.write(f"Created {created} demo results for {', '.join(DEMO_USERNAMES)}.")
+        created = build_results()
+        self.stdout.write(f"Created {created} demo results for {', '.join(result_usernames())}.")

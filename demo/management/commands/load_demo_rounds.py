@@ -1,4 +1,5 @@
-"""``manage.py load_demo_rounds``: demo network rounds and a maturity matrix session.
+"""``manage.py load_demo_rounds``: demo network rounds and a maturity matrix session
+(demo/content/rounds.yaml).
 
 Uses the demo networks and members (``load_demo_members``, run first if they are missing).
 Idempotent. Refuses to run when DEBUG is False (a production site) unless given --force.
@@ -9,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from community.networks.models import Network
-from diagnostics.demo_rounds import NETWORKS, load_demo_rounds
+from demo.builders.diagnostics import build_rounds, round_networks
 
 
 class Command(BaseCommand):
@@ -21,7 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
             raise CommandError("DEBUG is False, so this may be a live site: refusing to add demo content. Use --force.")
-        if Network.objects.filter(slug__in=NETWORKS).count() < len(NETWORKS):
+        networks = round_networks()
+        if Network.objects.filter(slug__in=networks).count() < len(networks):
             call_command("load_demo_members", force=True, stdout=self.stdout)
-        rounds, sessions = load_demo_rounds()
+        rounds, sessions = build_rounds()
         self.stdout.write(f"Created {rounds} demo network rounds and {sessions} maturity matrix session(s).")

@@ -1,24 +1,17 @@
-"""`manage.py load_demo_content`: fill a development site with the original demo content in
-source4networks/demo_content.py, built with the project's factories.
+"""Builds the site's demo pages (standard pages, resources, case studies, events, the home page's
+featured items) and the staff demo accounts from demo/content/, with the project's factories.
 
-Running it again creates nothing twice: pages are looked up by slug under their section and
-accounts by username, and whatever already exists is left as it is. `--if-empty` loads nothing
-when the site already has resources (`make run` uses it). Because it creates accounts with a
-published password, it refuses to run unless DEBUG is on or `--force` is given."""
+Pages are looked up by slug under their section and accounts by username; whatever already
+exists is left as it is, so running it again creates nothing twice."""
 
-import logging
-import time
 import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
-from django.conf import settings
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.management.base import CommandError
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -26,17 +19,23 @@ from wagtail.models import Page
 
 from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyRelatedResource
+from demo.loader import body_blocks, demo_password, paragraphs, read
 from events.factories import EventPageFactory
 from events.models import EventIndexPage, EventPage
 from resources.factories import ResourcePageFactory
 from resources.models import ResourceIndexPage, ResourcePage
-from source4networks import demo_content as content
 from source4networks.factories import StandardPageFactory, UserFactory, home_page, make_image
 from source4networks.models import HomePageFeaturedItem, Region, Sector, StandardPage
 
-DEMO_PASSWORD = content.DEMO_PASSWORD
-
 LONDON = ZoneInfo("Europe/London")
+
+CASE_STUDY_SECTIONS = ["challenge", "what_the_network_did", "impact", "lessons_learned", "next_steps"]
+
+
+def hour_minute(text):
+    """(hour, minute) from "9:30"."""
+    hour, minute = text.split(":")
+    return int(hour), int(minute)
 
 
 class Tally:
@@ -54,8 +53,8 @@ class Tally:
             yield f"  {label}: {created} created, {existing} already there"
 
 
-class DemoLoader:
-    """Creates whatever part of the demo content is missing, in one transaction (see handle)."""
+class PageBuilder:
+    """Creates whatever part of the demo pages and staff accounts is missing (see build)."""
 
     def __init__(self):
         self.now = timezone.now().replace(second=0, microsecond=0)
@@ -96,11 +95,11 @@ class DemoLoader:
             self.tally.add("documents", True)
         return document
 
-    def stream(self, blocks):
-        """Turn demo_content's (type, value) blocks into StreamField data, creating the images
-        and documents they need. Returns the data and the documents used."""
+    def stream(self, body):
+        """Turn a content file's body into StreamField data, creating the images and documents
+        it needs. Returns the data and the documents used."""
         data, documents = [], []
-        for kind, value in blocks:
+        for kind, value in body_blocks(body):
             if kind == "image":
                 value = {
                     "image": self.image(value).pk,
@@ -114,15 +113,16 @@ class DemoLoader:
             data.append({"type": kind, "value": value, "id": str(uuid.uuid4())})
         return data, documents
 
-    def london(self, days_from_today, hour_minute):
+    def london(self, days_from_today, time_of_day):
         day = self.today + timedelta(days=days_from_today)
-        return datetime(day.year, day.month, day.day, *hour_minute, tzinfo=LONDON)
+        return datetime(day.year, day.month, day.day, *hour_minute(time_of_day), tzinfo=LONDON)
 
     # -- content ---------------------------------------------------------------------------
 
     def standard_pages(self, home):
-        existing = self.existing_children(home, StandardPage, [item["slug"] for item in content.STANDARD_PAGES])
-        for position, item in enumerate(content.STANDARD_PAGES):
+        items = read("pages")
+        existing = self.existing_children(home, StandardPage, [item["slug"] for item in items])
+        for position, item in enumerate(items):
             if item["slug"] not in existing:
                 body, _ = self.stream(item["body"])
                 StandardPageFactory(
@@ -132,15 +132,16 @@ class DemoLoader:
                     summary=item["summary"],
                     body=body,
                     show_in_menus=True,
-                    first_published_at=self.published_at(400, minutes=len(content.STANDARD_PAGES) - position),
+                    first_published_at=self.published_at(400, minutes=len(items) - position),
                 )
             self.tally.add("standard pages", item["slug"] not in existing)
 
     def resources(self):
+        items = read("resources")
         index = ResourceIndexPage.objects.get()
-        existing = self.existing_children(index, ResourcePage, [item["slug"] for item in content.RESOURCES])
+        existing = self.existing_children(index, ResourcePage, [item["slug"] for item in items])
         pages = dict(existing)
-        for position, item in enumerate(content.RESOURCES):
+        for position, item in enumerate(items):
             if item["slug"] not in existing:
                 body, documents = self.stream(item["body"])
                 pages[item["slug"]] = ResourcePageFactory(
@@ -166,10 +167,11 @@ class DemoLoader:
         return pages
 
     def case_studies(self, resources):
+        items = read("case_studies")
         index = CaseStudyIndexPage.objects.get()
-        existing = self.existing_children(index, CaseStudyPage, [item["slug"] for item in content.CASE_STUDIES])
+        existing = self.existing_children(index, CaseStudyPage, [item["slug"] for item in items])
         pages = dict(existing)
-        for position, item in enumerate(content.CASE_STUDIES):
+        for position, item in enumerate(items):
             if item["slug"] not in existing:
                 quote = item["quote"]
                 page = CaseStudyPageFactory(
@@ -182,20 +184,12 @@ class DemoLoader:
                     region=self.regions[item["region"]],
                     sectors=[self.sectors[slug] for slug in item["sectors"]],
                     topics=item["topics"],
-                    challenge=item["challenge"],
-                    what_the_network_did=item["what_the_network_did"],
-                    impact=item["impact"],
-                    lessons_learned=item["lessons_learned"],
-                    next_steps=item["next_steps"],
+                    **{section: paragraphs(item[section]) for section in CASE_STUDY_SECTIONS},
                     key_facts=[
                         {"type": "fact", "value": {"label": label, "value": value}, "id": str(uuid.uuid4())}
-                        for label, value in item["key_facts"]
+                        for label, value in item["key_facts"].items()
                     ],
-                    quote=[
-                        {"type": "quote", "value": {"text": quote[0], "attribution": quote[1]}, "id": str(uuid.uuid4())}
-                    ]
-                    if quote
-                    else [],
+                    quote=[{"type": "quote", "value": quote, "id": str(uuid.uuid4())}] if quote else [],
                     contact_role=item["contact_role"],
                     publication_date=item["publication_date"],
                     first_published_at=self.published_at(5 + position * 19, hours=position % 7, minutes=30),
@@ -209,9 +203,10 @@ class DemoLoader:
         return pages
 
     def events(self):
+        items = read("events")
         index = EventIndexPage.objects.get()
-        existing = self.existing_children(index, EventPage, [item["slug"] for item in content.EVENTS])
-        for item in content.EVENTS:
+        existing = self.existing_children(index, EventPage, [item["slug"] for item in items])
+        for item in items:
             if item["slug"] not in existing:
                 body, _ = self.stream(item["body"])
                 # Announced about 30 days before the event (yesterday at the latest).
@@ -233,14 +228,15 @@ class DemoLoader:
             self.tally.add("events", item["slug"] not in existing)
 
     def featured_items(self, home, resources, case_studies):
-        """Feature three resources and two case studies, unless editors have already chosen."""
+        """Feature the chosen resources and case studies, unless editors have already chosen."""
         existing = HomePageFeaturedItem.objects.filter(home_page=home).count()
         if existing:
             for _ in range(existing):
                 self.tally.add("home page featured items", False)
             return
-        chosen = [resources[slug] for slug in content.HOME_FEATURED_RESOURCES] + [
-            case_studies[slug] for slug in content.HOME_FEATURED_CASE_STUDIES
+        featured = read("site")["home_featured"]
+        chosen = [resources[slug] for slug in featured["resources"]] + [
+            case_studies[slug] for slug in featured["case_studies"]
         ]
         HomePageFeaturedItem.objects.bulk_create(
             HomePageFeaturedItem(home_page=home, page=page, sort_order=order) for order, page in enumerate(chosen)
@@ -251,7 +247,7 @@ class DemoLoader:
     def accounts(self):
         user_model = UserFactory._meta.model
         groups = {group.name: group for group in Group.objects.all()}
-        for account in content.DEMO_ACCOUNTS:
+        for account in read("site")["accounts"]:
             user = user_model.objects.filter(username=account["username"]).first()
             created = user is None
             if created:
@@ -260,7 +256,7 @@ class DemoLoader:
                     email=account["email"],
                     first_name=account["first_name"],
                     last_name=account["last_name"],
-                    password=DEMO_PASSWORD,
+                    password=demo_password(),
                     is_superuser=account["is_superuser"],
                     is_staff=account["is_superuser"],
                 )
@@ -268,16 +264,13 @@ class DemoLoader:
             if missing:
                 raise CommandError(f"The {', '.join(missing)} group is missing: run `manage.py migrate` first.")
             user.groups.add(*(groups[name] for name in account["groups"]))
-            if apps.is_installed("allauth.account"):
-                # Sign-in by email needs a verified address.
-                from allauth.account.models import EmailAddress
-
-                EmailAddress.objects.get_or_create(
-                    user=user, email=user.email, defaults={"verified": True, "primary": True}
-                )
+            # Sign-in by email needs a verified address.
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
             self.tally.add("demo accounts", created)
 
-    def load(self):
+    def build(self):
         home = home_page()
         self.standard_pages(home)
         resources = self.resources()
@@ -286,52 +279,3 @@ class DemoLoader:
         self.featured_items(home, resources, case_studies)
         self.accounts()
         return self.tally
-
-
-class Command(BaseCommand):
-    help = (
-        "Load the demo content (standard pages, resources, case studies, events and demo accounts) into a "
-        "development site. Safe to run again: nothing is created twice."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true", help="Do nothing if the site already has any resources.")
-        parser.add_argument(
-            "--force",
-            action="store_true",
-            help="Run even though DEBUG is off. The demo accounts have a published password: never use "
-            "this on a live site.",
-        )
-
-    def handle(self, *args, if_empty=False, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError(
-                "Demo content is for development only: it creates accounts with a published password. "
-                "DEBUG is off, so nothing was loaded. Use --force if you are sure this is not a live site."
-            )
-        if if_empty and ResourcePage.objects.exists():
-            self.stdout.write("The site already has resources, so no demo content was loaded.")
-            return
-        started = time.perf_counter()
-        # Wagtail logs every page it creates; the summary below says it more briefly.
-        wagtail_logger = logging.getLogger("wagtail")
-        level = wagtail_logger.level
-        wagtail_logger.setLevel(logging.WARNING)
-        try:
-            with transaction.atomic():
-                tally = DemoLoader().load()
-        finally:
-            wagtail_logger.setLevel(level)
-        self.stdout.write(f"Demo content loaded in {time.perf_counter() - started:.1f}s:")
-        for line in tally.lines():
-            self.stdout.write(line)
-        # Members, networks, discussions, diagnostic results and network rounds come from their own
-        # apps' commands (idempotent too).
-        call_command("load_demo_members", force=True, stdout=self.stdout)
-        call_command("load_demo_discussions", force=True, stdout=self.stdout)
-        call_command("load_demo_diagnostics", force=True, stdout=self.stdout)
-        call_command("load_demo_rounds", force=True, stdout=self.stdout)
-        self.stdout.write(
-            "Demo accounts: editor, moderator and admin (emails @example.org), password "
-            f"{DEMO_PASSWORD!r}. Sign in at /admin/."
-        )
