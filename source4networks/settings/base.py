@@ -170,7 +170,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Source4Networks <no-r
 
 # Accounts (django-allauth): members sign in with their email address and must verify it.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/account/"
+LOGIN_REDIRECT_URL = "community:account"
 LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
