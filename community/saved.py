@@ -1,4 +1,5 @@
-"""Saving pages to read later. Only these page types can be saved (threads come later)."""
+"""Saving library pages (resources, case studies, events) to read later. Threads are saved
+separately, as SavedThread in the discussions."""
 
 from django.contrib.contenttypes.models import ContentType
 
