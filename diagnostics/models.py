@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from . import scoring
@@ -64,7 +65,7 @@ class Instrument(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return f"/diagnostics/{self.slug}/"
+        return reverse("diagnostics:introduction", args=[self.slug])
 
     @property
     def is_survey(self):
@@ -131,7 +132,7 @@ class Response(models.Model):
         return f"{self.version.instrument} response {self.id}"
 
     def get_absolute_url(self):
-        return f"/diagnostics/results/{self.id}/"
+        return reverse("diagnostics:result", args=[self.id])
 
 
 class NetworkRoundQuerySet(models.QuerySet):
@@ -175,10 +176,10 @@ class NetworkRound(models.Model):
 
     def get_absolute_url(self):
         """The invitation link members answer at."""
-        return f"/diagnostics/rounds/{self.token}/"
+        return reverse("diagnostics:round_answer", args=[self.token])
 
     def get_results_url(self):
-        return f"/diagnostics/networks/{self.network.slug}/rounds/{self.pk}/"
+        return reverse("diagnostics:round_detail", args=[self.network.slug, self.pk])
 
 
 class RoundResponse(models.Model):
@@ -241,7 +242,7 @@ class MatrixSession(models.Model):
         return f"{self.version.instrument} session for {self.network} on {self.date}"
 
     def get_absolute_url(self):
-        return f"/diagnostics/networks/{self.network.slug}/matrix/{self.pk}/"
+        return reverse("diagnostics:matrix_detail", args=[self.network.slug, self.pk])
 
 
 class MatrixRow(models.Model):

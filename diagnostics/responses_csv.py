@@ -31,7 +31,6 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from .scoring import (
     NA,
@@ -196,11 +195,6 @@ def _answer(cell: str, scale, line: int, column: int, key: str) -> Answer:
             f"{value} is out of range: answers go from {scale.min} to {scale.max}", line=line, column=column, name=key
         )
     return value
-
-
-def read_responses_file(path: str | Path, instrument: Instrument) -> list[Response]:
-    """Read a Responses CSV file (UTF-8, with or without a byte-order mark)."""
-    return parse_responses(Path(path).read_bytes(), instrument)
 
 
 # --------------------------------------------------------------------------------------------

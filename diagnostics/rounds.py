@@ -107,7 +107,7 @@ def email_invitation(round_, leader) -> int:
         raise RoundError("This round is closed, so there is nothing to invite people to.")
     emails = member_emails(round_.network)
     send_templated_email(
-        "diagnostics/emails/round_invitation",
+        "diagnostics/email/round_invitation",
         emails,
         {
             "round": round_,

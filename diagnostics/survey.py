@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -249,7 +250,7 @@ class VisitorState:
             "submitted_at": timezone.now().isoformat(),
         }
         self.session[SESSION_RESULTS] = results
-        return f"/diagnostics/{self.instrument.slug}/results/"
+        return reverse("diagnostics:session_results", args=[self.instrument.slug])
 
 
 def survey_state(request, instrument: Instrument) -> MemberState | VisitorState:

@@ -4,17 +4,19 @@ The sections of the site contribute from their AppConfig.ready(), so this module
 of them: `featured_fallbacks` give the pages shown when editors chose none, and
 `home_context` adds what a section shows on its own (upcoming events, latest discussions)."""
 
+from django.urls import reverse_lazy
 from wagtail.models import Page
 
 from .registry import Registry
 
-# The cards under "What you can do here": (title, address, description).
+# The cards under "What you can do here": (title, address, description). The library sections
+# are page-tree addresses (no URL name); the others are URL names.
 HOME_SECTIONS = [
     ("Resources", "/resources/", "Evidence, toolkits and guides about leading networks."),
     ("Case studies", "/case-studies/", "How networks in many sectors made a difference."),
-    ("Diagnostics", "/diagnostics/", "Assess your network and discuss the results together."),
-    ("Networks", "/networks/", "Find other networks to learn from and contact them."),
-    ("Community", "/community/", "Join discussions with network leaders and members."),
+    ("Diagnostics", reverse_lazy("diagnostics:index"), "Assess your network and discuss the results together."),
+    ("Networks", reverse_lazy("community:network_directory"), "Find other networks to learn from and contact them."),
+    ("Community", reverse_lazy("community:community_home"), "Join discussions with network leaders and members."),
     ("Events", "/events/", "Events and webinars for network leaders and members."),
 ]
 

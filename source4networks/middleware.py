@@ -1,7 +1,7 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PREFIXES = ("/admin/",)
 
 
 class SiteCSPMiddleware(CSPMiddleware):

@@ -1,23 +1,25 @@
 """The header's sections and the footer's links."""
 
+from django.urls import reverse_lazy
 from wagtail.models import Site
 
 from .models import StandardPage
 
-# The site's main sections, in the order the header shows them. The URLs are the stable
-# addresses of the site map, so the header does not depend on the page tree.
+# The site's main sections, in the order the header shows them. The library sections are the
+# stable addresses of their index pages in the page tree (no URL name), so the header does not
+# depend on the tree; the others are URL names.
 SECTIONS = [
     ("Resources", "/resources/"),
     ("Case studies", "/case-studies/"),
     ("Events", "/events/"),
-    ("Diagnostics", "/diagnostics/"),
-    ("Networks", "/networks/"),
-    ("Community", "/community/"),
+    ("Diagnostics", reverse_lazy("diagnostics:index")),
+    ("Networks", reverse_lazy("community:network_directory")),
+    ("Community", reverse_lazy("community:community_home")),
 ]
 
 
 def primary_navigation(path):
-    return [{"text": text, "href": href, "current": path.startswith(href)} for text, href in SECTIONS]
+    return [{"text": text, "href": str(href), "current": path.startswith(str(href))} for text, href in SECTIONS]
 
 
 def footer_links(request):

@@ -5,10 +5,8 @@ sending time, so nobody hears about a space they can no longer read."""
 from collections import OrderedDict
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -16,8 +14,7 @@ from django_tasks import task
 from community.discussions.models import DigestState, Post, ThreadSubscription
 from community.discussions.rules import can_see_thread
 from community.members.models import NotificationFrequency, display_name
-from source4networks.emails import absolute_url
-from source4networks.tasks import send_email_task
+from source4networks.emails import absolute_url, send_templated_email
 
 UNSUBSCRIBE_SALT = "community.thread-unsubscribe"
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
@@ -74,20 +71,17 @@ def send_reply_notifications(post_id):
         if not user.email or not can_see_thread(user, thread):
             continue
         link = unsubscribe_url(user, thread)
-        context = {
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "thread": thread,
-            "author_name": _author_name(post),
-            "body": post.body,
-            "post_url": _post_url(post),
-            "unsubscribe_url": link,
-            "settings_url": absolute_url(reverse("community:account_notifications")),
-        }
-        send_email_task.enqueue(
-            subject=f"New reply: {thread.title}",
-            body=render_to_string("community/email/reply_message.txt", context),
-            to=[user.email],
-            from_email=settings.DEFAULT_FROM_EMAIL,
+        send_templated_email(
+            "community/discussions/email/reply",
+            user.email,
+            {
+                "thread": thread,
+                "author_name": _author_name(post),
+                "body": post.body,
+                "post_url": _post_url(post),
+                "unsubscribe_url": link,
+                "settings_url": absolute_url(reverse("community:account_notifications")),
+            },
             headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
         )
         sent += 1
@@ -142,18 +136,14 @@ def send_digests(period, now=None):
             continue
         for item in items:
             item["unsubscribe_url"] = unsubscribe_url(user, item["thread"])
-        plural = "thread" if len(items) == 1 else "threads"
-        context = {
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "period": period,
-            "items": items,
-            "settings_url": absolute_url(reverse("community:account_notifications")),
-        }
-        send_email_task.enqueue(
-            subject=f"Your {period} discussions digest: new posts in {len(items)} {plural}",
-            body=render_to_string("community/email/digest_message.txt", context),
-            to=[user.email],
-            from_email=settings.DEFAULT_FROM_EMAIL,
+        send_templated_email(
+            "community/discussions/email/digest",
+            user.email,
+            {
+                "period": period,
+                "items": items,
+                "settings_url": absolute_url(reverse("community:account_notifications")),
+            },
         )
         sent += 1
     return sent

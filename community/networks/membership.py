@@ -109,7 +109,7 @@ def join(network, user):
         )
     membership = Membership.objects.create(network=network, user=user, status=Membership.Status.PENDING)
     send_templated_email(
-        "community/email/join_request",
+        "community/networks/email/join_request",
         leader_emails(network),
         {
             "network": network,
@@ -150,7 +150,7 @@ def _decision_email(network, membership, approved):
     if not membership.user.email:
         return
     send_templated_email(
-        "community/email/request_decision",
+        "community/networks/email/request_decision",
         membership.user.email,
         {
             "network": network,
@@ -229,7 +229,7 @@ def invite(network, leader, email):
     require_leader(network, leader)
     invitation, token = Invitation.create(network, email, leader)
     send_templated_email(
-        "community/email/invitation",
+        "community/networks/email/invitation",
         invitation.email,
         {
             "network": network,

@@ -106,9 +106,6 @@ class Network(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("community:network_detail", args=[self.slug])
 
-    def description_paragraphs(self):
-        return [part.strip() for part in self.description.replace("\r\n", "\n").split("\n\n") if part.strip()]
-
 
 class Membership(models.Model):
     """One person's place in a network: a member or a leader, or a pending request to join.
@@ -202,11 +199,3 @@ class Invitation(models.Model):
     @property
     def is_expired(self):
         return timezone.now() >= self.expires_at
-
-    @property
-    def is_used(self):
-        return self.accepted_at is not None or self.revoked_at is not None
-
-    @property
-    def is_usable(self):
-        return not self.is_used and not self.is_expired

@@ -191,7 +191,7 @@ def contact(request, slug):
         else:
             sender = request.user
             send_templated_email(
-                "community/email/contact_network",
+                "community/networks/email/contact_network",
                 rules.leader_emails(network),
                 {
                     "network": network,

@@ -39,10 +39,8 @@ INSTALLED_APPS = [
     "community.discussions",
     "diagnostics",
     "demo",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -61,7 +59,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
-    "django.contrib.admin",
+    "django_guid",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,6 +70,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id (source4networks/request_logging.py).
+    "django_guid.middleware.guid_middleware",
+    "source4networks.request_logging.CurrentRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -101,7 +102,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
                 "source4networks.context_processors.site_chrome",
             ],
         },
@@ -176,7 +176,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Source4Networks <no-r
 
 # Accounts (django-allauth): members sign in with their email address and must verify it.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/account/"
+LOGIN_REDIRECT_URL = "community:account"
 LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "community.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -279,14 +279,37 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
+# Each request gets an id, returned as X-Request-ID; an incoming X-Request-ID is kept when it
+# is a UUID (a proxy's or load balancer's), so one id follows the request through both logs.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+}
+
+# One line per record, as key=value pairs a log service can read: when, level, logger, the
+# request's id and the member's id, then the message. Never a name, email or IP address:
+# app code logs ids only.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "source4networks.request_logging.RequestContextFilter"}},
+    "formatters": {
+        "structured": {
+            "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s "
+            "request_id=%(request_id)s user_id=%(user_id)s message=%(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_context"], "formatter": "structured"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         # One line per task run is noise; failures are still logged.
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # It notes every request it gives an id to; only its warnings matter.
+        "django_guid": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -50,10 +50,15 @@ class RobotsTests(TestCase):
         self.assertEqual(response["Content-Type"], "text/plain")
         lines = response.content.decode().splitlines()
         self.assertEqual(lines[0], "User-agent: *")
-        for private in ["/admin/", "/django-admin/", "/accounts/", "/account/", "/search/"]:
+        for private in ["/admin/", "/accounts/", "/account/", "/search/"]:
             self.assertIn(f"Disallow: {private}", lines)
         self.assertIn("Sitemap: http://testserver/sitemap.xml", lines)
         self.assertNotIn("Disallow: /", lines)  # the public site stays open to search engines
+
+    def test_there_is_no_django_admin(self):
+        """Nothing is managed in Django's own admin (the Wagtail admin is the one admin), so
+        it is not installed and its old address is not found."""
+        self.assertEqual(self.client.get("/django-admin/").status_code, 404)
 
 
 class SitemapTests(TestCase):
