@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import moderation_views, views
 
 urlpatterns = [
-    path("networks/<slug:slug>/space/", views.network_space, name="network_space"),
+    path("networks/<slug:slug>/space/", moderation_views.network_space, name="network_space"),
     # Fixed words come before the space slugs (Space.clean reserves them).
     path("community/", views.home, name="community_home"),
     path("community/posts/<int:pk>/", views.post_link, name="post_link"),
@@ -11,9 +11,9 @@ urlpatterns = [
     path("community/posts/<int:pk>/delete/", views.delete_post, name="post_delete"),
     path("community/posts/<int:pk>/report/", views.report_post, name="post_report"),
     path("community/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"),
-    path("community/moderate/threads/<int:pk>/<str:action>/", views.moderate_thread, name="moderate_thread"),
-    path("community/moderate/posts/<int:pk>/<str:action>/", views.moderate_post, name="moderate_post"),
-    path("community/moderate/members/<str:username>/", views.suspend_member, name="suspend_member"),
+    path("community/moderate/threads/<int:pk>/<str:action>/", moderation_views.moderate_thread, name="moderate_thread"),
+    path("community/moderate/posts/<int:pk>/<str:action>/", moderation_views.moderate_post, name="moderate_post"),
+    path("community/moderate/members/<str:username>/", moderation_views.suspend_member, name="suspend_member"),
     path("community/<slug:slug>/", views.space, name="space"),
     path("community/<slug:slug>/new/", views.new_thread, name="thread_new"),
     path("community/<slug:slug>/threads/<int:pk>/", views.thread, name="thread"),
