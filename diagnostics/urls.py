@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_rounds
+from . import views, round_views
 
 app_name = "diagnostics"
 
@@ -11,15 +11,15 @@ urlpatterns = [
     path("results/<uuid:pk>/", views.result, name="result"),
     path("results/<uuid:pk>/results.csv", views.result_csv, name="result_csv"),
     # Network rounds and matrix sessions, before the instrument addresses they would otherwise match.
-    path("rounds/<uuid:token>/", views_rounds.round_answer, name="round_answer"),
-    path("networks/<slug:slug>/rounds/", views_rounds.round_list, name="round_list"),
-    path("networks/<slug:slug>/rounds/new/", views_rounds.round_new, name="round_new"),
-    path("networks/<slug:slug>/rounds/<int:pk>/", views_rounds.round_detail, name="round_detail"),
-    path("networks/<slug:slug>/rounds/<int:pk>/results.csv", views_rounds.round_csv, name="round_csv"),
-    path("networks/<slug:slug>/rounds/<int:pk>/import/", views_rounds.round_import, name="round_import"),
-    path("networks/<slug:slug>/matrix/", views_rounds.matrix_list, name="matrix_list"),
-    path("networks/<slug:slug>/matrix/new/<slug:instrument>/", views_rounds.matrix_new, name="matrix_new"),
-    path("networks/<slug:slug>/matrix/<int:pk>/", views_rounds.matrix_detail, name="matrix_detail"),
+    path("rounds/<uuid:token>/", round_views.round_answer, name="round_answer"),
+    path("networks/<slug:slug>/rounds/", round_views.round_list, name="round_list"),
+    path("networks/<slug:slug>/rounds/new/", round_views.round_new, name="round_new"),
+    path("networks/<slug:slug>/rounds/<int:pk>/", round_views.round_detail, name="round_detail"),
+    path("networks/<slug:slug>/rounds/<int:pk>/results.csv", round_views.round_csv, name="round_csv"),
+    path("networks/<slug:slug>/rounds/<int:pk>/import/", round_views.round_import, name="round_import"),
+    path("networks/<slug:slug>/matrix/", round_views.matrix_list, name="matrix_list"),
+    path("networks/<slug:slug>/matrix/new/<slug:instrument>/", round_views.matrix_new, name="matrix_new"),
+    path("networks/<slug:slug>/matrix/<int:pk>/", round_views.matrix_detail, name="matrix_detail"),
     path("<slug:slug>/", views.introduction, name="introduction"),
     path("<slug:slug>/section/<int:number>/", views.section, name="section"),
     path("<slug:slug>/check/", views.check, name="check"),
