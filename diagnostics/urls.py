@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, round_views
+from . import round_views, views
 
 app_name = "diagnostics"
 

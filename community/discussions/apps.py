@@ -20,9 +20,7 @@ class DiscussionsConfig(AppConfig):
 
         export_sections.register(contributions.export_discussions)
         account_deleting.connect(contributions.forget_member, dispatch_uid="discussions_forget_member")
-        saved_sections.register(
-            SavedSection("community/discussions/_saved_threads.html", contributions.saved_threads)
-        )
+        saved_sections.register(SavedSection("community/discussions/_saved_threads.html", contributions.saved_threads))
         profile_sections.register(contributions.recent_threads)
         home_context.register(contributions.latest_threads)
         search_types.register(
