@@ -21,6 +21,9 @@ from fractions import Fraction
 from django.db.models import F, Window
 from django.db.models.functions import Lower, RowNumber
 
+from casestudies.models import CaseStudyPage, CaseStudyPageTopic
+from resources.models import ResourcePage, ResourcePageTopic
+
 from . import scoring
 from .radar import RadarChart, radar_chart
 from .responses_csv import scores_csv
@@ -132,9 +135,6 @@ def build_results(data: scoring.Instrument, answers) -> Results:
 
 def add_suggestions(results: Results) -> None:
     """Attach guidance resources and case studies to each dimension that needs attention."""
-    from casestudies.models import CaseStudyPage, CaseStudyPageTopic
-    from resources.models import ResourcePage, ResourcePageTopic
-
     topics = {
         line.key: [topic.lower() for topic in dimension.topics]
         for line, dimension in zip(results.lines, results.data.dimensions, strict=True)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -103,8 +104,6 @@ def section(request, slug, number):
 
 
 def survey_url(name, slug, number=None):
-    from django.urls import reverse
-
     if number is None:
         return reverse(f"diagnostics:{name}", kwargs={"slug": slug})
     return reverse(f"diagnostics:{name}", kwargs={"slug": slug, "number": number})

@@ -6,7 +6,8 @@ class Source4NetworksConfig(AppConfig):
     verbose_name = "Source4Networks site"
 
     def ready(self):
-        from .models import StandardPage  # models load only once apps are ready
+        # Models (and modules that use them) can be imported only once the app registry is ready.
+        from .models import StandardPage
         from .search import SearchType, search_types
 
         search_types.register(SearchType("pages", "Pages", "Page", StandardPage, order=40))

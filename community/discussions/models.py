@@ -1,6 +1,7 @@
 """Discussions: spaces, threads, posts, subscriptions, reports and the moderation log."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -65,8 +66,6 @@ class Space(models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": "This address is used by another page: choose another."})
         if self.kind == SpaceKind.NETWORK and not self.network_id:
