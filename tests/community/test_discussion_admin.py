@@ -14,9 +14,9 @@ class AdminTests(DiscussionTestCase):
     def test_moderator_sees_queue_log_and_spaces(self):
         self.client.force_login(self.moderator)
         self.assertContains(self.client.get("/admin/discussions/reports/"), "Spam about rotas")
-        self.assertEqual(self.client.get("/admin/snippets/community/space/").status_code, 200)
-        self.assertEqual(self.client.get("/admin/snippets/community/moderationaction/").status_code, 200)
-        self.assertEqual(self.client.get("/admin/snippets/community/postreport/").status_code, 200)
+        self.assertEqual(self.client.get("/admin/snippets/discussions/space/").status_code, 200)
+        self.assertEqual(self.client.get("/admin/snippets/discussions/moderationaction/").status_code, 200)
+        self.assertEqual(self.client.get("/admin/snippets/discussions/postreport/").status_code, 200)
 
     def test_hide_from_the_queue(self):
         self.client.force_login(self.moderator)
@@ -28,7 +28,7 @@ class AdminTests(DiscussionTestCase):
         self.assertTrue(self.reply.hidden)
         entry = ModerationAction.objects.get()
         self.assertEqual((entry.action, entry.moderator, entry.reason), ("hide_post", self.moderator, "Spam"))
-        self.assertContains(self.client.get("/admin/snippets/community/moderationaction/"), "Hid post")
+        self.assertContains(self.client.get("/admin/snippets/discussions/moderationaction/"), "Hid post")
         # Members now see a placeholder.
         self.client.force_login(self.member)
         self.assertContains(self.client.get(self.open_thread.get_absolute_url()), "This post was hidden by a moderator")

@@ -198,7 +198,7 @@ class PermissionMatrixTests(CommunityTestCase):
         self.assertEqual(self.client.get(reverse("community:invitation", args=["made-up"])).status_code, 404)
 
     def test_wagtail_admin_networks_for_editors_and_moderators_only(self):
-        url = reverse("wagtailsnippets_community_network:list")
+        url = reverse("wagtailsnippets_networks_network:list")
         for role in ROLES:
             with self.subTest(role=role):
                 self.as_role(role)
@@ -212,7 +212,7 @@ class PermissionMatrixTests(CommunityTestCase):
 
     def test_editor_can_hide_and_feature_a_network_in_the_admin(self):
         self.as_role("editor")
-        url = reverse("wagtailsnippets_community_network:edit", args=[self.network.pk])
+        url = reverse("wagtailsnippets_networks_network:edit", args=[self.network.pk])
         self.assertEqual(self.client.get(url).status_code, 200)
         data = {
             "name": self.network.name,

@@ -50,7 +50,7 @@ class EventDatesInTheAdminTests(TestCase):
         return " ".join(error.get_text(" ", strip=True) for error in errors)
 
     def test_create_refuses_end_before_start(self):
-        url = reverse("wagtailadmin_pages:add", args=("resources", "eventpage", self.index.pk))
+        url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", self.index.pk))
         data = self.form_data(
             url,
             title="Backwards event",
@@ -67,7 +67,7 @@ class EventDatesInTheAdminTests(TestCase):
         self.assertFalse(EventPage.objects.filter(title="Backwards event").exists())
 
     def test_create_refuses_end_equal_to_start(self):
-        url = reverse("wagtailadmin_pages:add", args=("resources", "eventpage", self.index.pk))
+        url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", self.index.pk))
         data = self.form_data(
             url,
             title="Zero length",
@@ -82,7 +82,7 @@ class EventDatesInTheAdminTests(TestCase):
         self.assertFalse(EventPage.objects.filter(slug="zero-length").exists())
 
     def test_create_accepts_a_sensible_event(self):
-        url = reverse("wagtailadmin_pages:add", args=("resources", "eventpage", self.index.pk))
+        url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", self.index.pk))
         data = self.form_data(
             url,
             title="Sensible event",
