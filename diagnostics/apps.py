@@ -7,10 +7,11 @@ class DiagnosticsConfig(AppConfig):
 
     def ready(self):
         # Models (and modules that use them) can be imported only once the app registry is ready.
-        from community.accounts.deletion import account_deleting
+        from community.accounts.deletion import account_deleting, deletion_notes
         from community.accounts.export import export_sections
 
-        from . import rounds
+        from . import contributions
 
-        export_sections.register(rounds.export_section)
-        account_deleting.connect(rounds.forget_respondent, dispatch_uid="diagnostics_forget_member")
+        export_sections.register(contributions.export_diagnostics)
+        account_deleting.connect(contributions.forget_member, dispatch_uid="diagnostics_forget_member")
+        deletion_notes.register(contributions.DELETION_NOTE)

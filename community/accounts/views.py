@@ -15,7 +15,7 @@ from community.accounts.access import is_verified
 from community.accounts.forms import DeleteAccountForm
 from source4networks.registry import Registry
 
-from .deletion import blockers, delete_account
+from .deletion import blockers, delete_account, what_happens
 from .export import export_data
 
 # Functions (user) -> a dict for the overview page (how many networks, saved items…),
@@ -56,4 +56,9 @@ def delete_account_view(request):
         delete_account(user)
         messages.success(request, "Your account has been deleted.")
         return redirect("/")
-    return render(request, "community/accounts/delete.html", {"form": form, "blocking": blocking})
+    deleted, kept = what_happens()
+    return render(
+        request,
+        "community/accounts/delete.html",
+        {"form": form, "blocking": blocking, "deleted": deleted, "kept": kept},
+    )

@@ -8,7 +8,7 @@ class DiscussionsConfig(AppConfig):
 
     def ready(self):
         # Models (and modules that use them) can be imported only once the app registry is ready.
-        from community.accounts.deletion import account_deleting
+        from community.accounts.deletion import account_deleting, deletion_notes
         from community.accounts.export import export_sections
         from community.members.saved import SavedSection, saved_sections
         from community.members.views import profile_sections
@@ -20,6 +20,7 @@ class DiscussionsConfig(AppConfig):
 
         export_sections.register(contributions.export_discussions)
         account_deleting.connect(contributions.forget_member, dispatch_uid="discussions_forget_member")
+        deletion_notes.register(contributions.DELETION_NOTE)
         saved_sections.register(SavedSection("community/discussions/_saved_threads.html", contributions.saved_threads))
         profile_sections.register(contributions.recent_threads)
         home_context.register(contributions.latest_threads)

@@ -2,8 +2,17 @@
 "Download my data", what goes when they delete their account, saved threads, a profile's
 recent threads and the home page's latest discussions. Registered in DiscussionsConfig.ready()."""
 
+from community.accounts.deletion import DeletionNote
 from community.accounts.export import iso
-from community.discussions.models import DigestState, Post, PostReport, SavedThread, Suspension, ThreadSubscription
+from community.discussions.models import (
+    DigestState,
+    ModerationAction,
+    Post,
+    PostReport,
+    SavedThread,
+    Suspension,
+    ThreadSubscription,
+)
 from community.discussions.rules import readable_spaces, visible_threads
 
 
@@ -50,16 +59,31 @@ def export_discussions(user, request=None):
                 {"reason": s.reason, "from": iso(s.created_at), "lifted_at": iso(s.lifted_at)}
                 for s in Suspension.objects.filter(user=user)
             ],
+            "last_digest_sent_at": iso(
+                DigestState.objects.filter(user=user).values_list("last_sent_at", flat=True).first()
+            ),
         }
     }
 
 
 def forget_member(sender, user, **kwargs):
-    """Posts stay (shown as by "Former member"); what only concerned the person goes."""
+    """Posts stay (shown as by "Former member"); what only concerned the person goes. Reports
+    they made and the moderation log keep what happened, not who it was about."""
     ThreadSubscription.objects.filter(user=user).delete()
     SavedThread.objects.filter(user=user).delete()
     DigestState.objects.filter(user=user).delete()
+    Suspension.objects.filter(user=user).delete()
     PostReport.objects.filter(reporter=user).update(reporter=None)
+    ModerationAction.objects.filter(member=user).update(member=None)
+
+
+DELETION_NOTE = DeletionNote(
+    deleted=("the threads you saved or follow, your email notification settings and any suspension",),
+    kept=(
+        'your threads and replies stay, shown as written by "Former member"',
+        "reports you made about posts stay, without your name",
+    ),
+)
 
 
 def saved_threads(user):

@@ -10,7 +10,7 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         # Models (and modules that use them) can be imported only once the app registry is ready.
-        from community.accounts.deletion import account_deleting
+        from community.accounts.deletion import account_deleting, deletion_notes, member_names
         from community.accounts.export import export_sections
         from community.accounts.views import account_summaries
 
@@ -20,3 +20,5 @@ class MembersConfig(AppConfig):
         export_sections.register(contributions.export_profile)
         account_deleting.connect(contributions.forget_member, dispatch_uid="members_forget_member")
         account_summaries.register(contributions.account_summary)
+        member_names.register(contributions.member_names)
+        deletion_notes.register(contributions.DELETION_NOTE)

@@ -2,6 +2,7 @@
 "Download my data", what goes when an account is deleted, and the saved-items count on the
 account overview. Registered in MembersConfig.ready()."""
 
+from community.accounts.deletion import DeletionNote
 from community.accounts.export import iso
 
 from .models import Profile, SavedItem
@@ -56,6 +57,15 @@ def forget_member(sender, user, **kwargs):
             profile.avatar.delete(save=False)
         profile.delete()
     SavedItem.objects.filter(user=user).delete()
+
+
+def member_names(user):
+    """The name other members saw, so deletion can find records that name the member."""
+    profile = getattr(user, "profile", None)
+    return [profile.display_name] if profile else []
+
+
+DELETION_NOTE = DeletionNote(deleted=("your profile, including your picture and interests", "your saved pages"))
 
 
 def account_summary(user):

@@ -8,7 +8,7 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         # Models (and modules that use them) can be imported only once the app registry is ready.
-        from community.accounts.deletion import account_deleting, deletion_blockers
+        from community.accounts.deletion import account_deleting, deletion_blockers, deletion_notes
         from community.accounts.export import export_sections
         from community.accounts.views import account_summaries
         from community.members.views import profile_sections
@@ -21,6 +21,7 @@ class NetworksConfig(AppConfig):
         export_sections.register(contributions.export_networks)
         account_deleting.connect(contributions.forget_member, dispatch_uid="networks_forget_member")
         deletion_blockers.register(sole_leader_networks)
+        deletion_notes.register(contributions.DELETION_NOTE)
         account_summaries.register(contributions.account_summary)
         profile_sections.register(contributions.profile_networks)
         search_types.register(

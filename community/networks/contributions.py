@@ -5,7 +5,7 @@ and site search. Registered in NetworksConfig.ready()."""
 
 from django.db.models import Q
 
-from community.accounts.deletion import account_emails
+from community.accounts.deletion import DeletionNote, account_emails
 from community.accounts.export import iso
 
 from .models import Invitation, Membership, Network
@@ -46,9 +46,18 @@ def export_networks(user, request=None):
 
 
 def forget_member(sender, user, **kwargs):
-    """Memberships and invitations still waiting for this person go."""
+    """Memberships, requests to join and invitations to this person go (their address is in
+    them); networks they created and invitations they sent stay without their name."""
     Membership.objects.filter(user=user).delete()
-    Invitation.objects.filter(email__in=account_emails(user), accepted_at__isnull=True).delete()
+    Invitation.objects.filter(Q(email__in=account_emails(user)) | Q(accepted_by=user)).delete()
+    Invitation.objects.filter(invited_by=user).update(invited_by=None)
+    Network.objects.filter(created_by=user).update(created_by=None)
+
+
+DELETION_NOTE = DeletionNote(
+    deleted=("your network memberships, requests to join and invitations sent to you",),
+    kept=("networks you created or led stay for their other members, without your name",),
+)
 
 
 def account_summary(user):

@@ -1,0 +1,107 @@
+"""What diagnostics add to features that other apps own: the member's part of "Download my data"
+and what goes when they delete their account. Registered in DiagnosticsConfig.ready()."""
+
+from community.accounts.deletion import DeletionNote
+from community.accounts.export import iso
+
+from . import rounds, scoring
+from .models import InstrumentVersion, MatrixSession, NetworkRound, Response
+from .survey import clean_stored
+
+
+def _band(band):
+    return {"key": band.key, "label": band.label} if band else None
+
+
+def result_scores(data, answers):
+    """A submitted result's scores as on the results page: each dimension, then overall, with
+    the score to 2 decimal places ("" when too few statements were answered) and its band."""
+    scored = scoring.score_respondent(data, clean_stored(answers, data))
+    titles = {dimension.key: dimension.title for dimension in data.dimensions}
+    return {
+        "dimensions": [
+            {
+                "dimension": line.key,
+                "title": titles[line.key],
+                "score": scoring.format_export(line.score),
+                "band": _band(line.band),
+                "statements_answered": line.answered,
+                "statements": line.items,
+            }
+            for line in scored.dimensions
+        ],
+        "overall": {"score": scoring.format_export(scored.overall_score), "band": _band(scored.overall_band)},
+    }
+
+
+def _result(response):
+    version = response.version
+    submitted = response.status == Response.Status.SUBMITTED
+    return {
+        "instrument": version.instrument.title,
+        "instrument_slug": version.instrument.slug,
+        "version": version.number,
+        "status": response.get_status_display(),
+        "started_at": iso(response.started_at),
+        "submitted_at": iso(response.submitted_at),
+        "updated_at": iso(response.updated_at),
+        "answers": response.answers,
+        # Scores exist only for a submitted result; an unfinished one has only its answers.
+        "scores": result_scores(version.data, response.answers) if submitted else None,
+    }
+
+
+def _session(session):
+    return {
+        "network": session.network.name,
+        "instrument": session.version.instrument.title,
+        "version": session.version.number,
+        "date": iso(session.date),
+        "facilitator_notes": session.notes,
+        "recorded_at": iso(session.created_at),
+        "dimensions": [
+            {
+                "dimension": row.dimension,
+                "participant_levels": row.participant_levels,
+                "agreed_current": row.agreed_current,
+                "target": row.target,
+            }
+            for row in session.rows.all()
+        ],
+    }
+
+
+def export_diagnostics(user, request=None):
+    """The member's own results, their answers to network rounds and the matrix sessions they
+    recorded for their networks."""
+    responses = Response.objects.filter(user=user).select_related("version__instrument").order_by("started_at", "pk")
+    sessions = (
+        MatrixSession.objects.filter(recorded_by=user)
+        .select_related("network", "version__instrument")
+        .prefetch_related("rows")
+        .order_by("date", "pk")
+    )
+    return {
+        "diagnostic_results": [_result(response) for response in responses],
+        **rounds.export_section(user, request),
+        "matrix_sessions_recorded": [_session(session) for session in sessions],
+    }
+
+
+def forget_member(sender, user, **kwargs):
+    """Personal results go. Round answers stay inside the round's anonymous figures, and the
+    rounds and sessions a leader ran stay with the network, without their name."""
+    Response.objects.filter(user=user).delete()
+    rounds.forget_respondent(sender, user)
+    NetworkRound.objects.filter(opened_by=user).update(opened_by=None)
+    MatrixSession.objects.filter(recorded_by=user).update(recorded_by=None)
+    InstrumentVersion.objects.filter(created_by=user).update(created_by=None)
+
+
+DELETION_NOTE = DeletionNote(
+    deleted=("your diagnostic results, including any you have not finished",),
+    kept=(
+        "your answers to network rounds stay only inside each round's anonymous results",
+        "maturity-matrix sessions you recorded stay with the network, without your name",
+    ),
+)
