@@ -6,9 +6,10 @@ from django.contrib.auth.models import Group
 from source4networks.factories import UserFactory
 
 
-def make_member(verified=True, username=None, email=None, groups=(), **profile_fields):
-    """A user with a profile and (unless verified=False) a confirmed email address."""
-    kwargs = {}
+def make_member(verified=True, username=None, email=None, groups=(), user_fields=None, **profile_fields):
+    """A user with a profile and (unless verified=False) a confirmed email address. `user_fields`
+    go to the user (password, first_name...); the other keyword arguments to the profile."""
+    kwargs = dict(user_fields or {})
     if username:
         kwargs["username"] = username
     if email:

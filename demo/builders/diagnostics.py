@@ -2,8 +2,8 @@
 rounds.yaml (network rounds and a maturity matrix session).
 
 Answers are generated from a fixed seed, so every run gives the same figures; a member's repeated
-results improve a little over time, which makes the comparison worth looking at. Running it again
-creates nothing twice."""
+results improve a little over time, which makes the comparison worth looking at. Rows are made
+with the diagnostics factories. Running it again creates nothing twice."""
 
 import random
 from datetime import timedelta
@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from community.networks.models import Membership, Network
 from demo.loader import read
+from diagnostics import scoring
+from diagnostics.factories import MatrixSessionFactory, NetworkRoundFactory, ResponseFactory, RoundResponseFactory
 from diagnostics.importing import load_shipped_instruments
-from diagnostics.models import Instrument, MatrixRow, MatrixSession, NetworkRound, Response, RoundResponse
+from diagnostics.models import Instrument, MatrixSession, NetworkRound, Response
 from source4networks.factories import UserFactory
 
 
@@ -56,11 +58,10 @@ def build_results(now=None):
                 continue  # idempotent: this member already has demo results for it
             for attempt, days in enumerate(plan["days_ago"]):
                 when = now - timedelta(days=days)
-                Response.objects.create(
+                ResponseFactory(
                     user=user,
                     version=instrument.current_version,
                     answers=demo_answers(data, f"{user.username}/{slug}/{attempt}", lift=0.35 * attempt),
-                    status=Response.Status.SUBMITTED,
                     started_at=when - timedelta(minutes=10),
                     submitted_at=when,
                 )
@@ -95,7 +96,7 @@ def add_rounds(network, version, content, now):
     """An earlier round with enough answers to show results and a current one with too few."""
     opened_by, members = leader(network), active_members(network)
     data = version.data
-    earlier = NetworkRound.objects.create(
+    earlier = NetworkRoundFactory(
         network=network,
         version=version,
         opened_by=opened_by,
@@ -103,7 +104,7 @@ def add_rounds(network, version, content, now):
         closes_at=now - timedelta(days=60),
         created_at=now - timedelta(days=90),
     )
-    current = NetworkRound.objects.create(
+    current = NetworkRoundFactory(
         network=network,
         version=version,
         opened_by=opened_by,
@@ -113,7 +114,7 @@ def add_rounds(network, version, content, now):
     )
     comments = content["comments"]
     for position, user in enumerate(members):
-        RoundResponse.objects.create(
+        RoundResponseFactory(
             round=earlier,
             respondent=user,
             answers=demo_answers(data, f"{network.slug}/earlier/{position}", lift=0),
@@ -122,15 +123,15 @@ def add_rounds(network, version, content, now):
         )
     # Added to the earlier round as if collected on paper at a meeting.
     for number in range(1, content["paper_responses"] + 1):
-        RoundResponse.objects.create(
+        RoundResponseFactory(
             round=earlier,
-            answers=demo_answers(data, f"{network.slug}/paper/{number}", lift=0.2),
-            source=RoundResponse.Source.PAPER,
+            paper=True,
             paper_label=f"paper-{number}",
+            answers=demo_answers(data, f"{network.slug}/paper/{number}", lift=0.2),
             submitted_at=earlier.created_at + timedelta(days=10),
         )
     # One answer so far: below the minimum, so the leader sees only the count.
-    RoundResponse.objects.create(
+    RoundResponseFactory(
         round=current,
         respondent=members[0],
         answers=demo_answers(data, f"{network.slug}/current/0", lift=0.4),
@@ -139,22 +140,21 @@ def add_rounds(network, version, content, now):
 
 
 def add_matrix_session(network, matrix, notes, now):
-    session = MatrixSession.objects.create(
+    rows = {}
+    for index, dimension in enumerate(matrix.current_version.data.dimensions):
+        top = len(dimension.levels)
+        low = 1 + index % 2
+        rows[dimension.key] = scoring.MatrixEntry(
+            chosen=(low, low, min(top, low + 1), min(top, low + 2)), target=min(top, low + 2)
+        )
+    MatrixSessionFactory(
         network=network,
         version=matrix.current_version,
         date=(now - timedelta(days=30)).date(),
         notes=notes,
         recorded_by=leader(network),
+        rows=rows,
     )
-    for index, dimension in enumerate(matrix.current_version.data.dimensions):
-        top = len(dimension.levels)
-        low = 1 + index % 2
-        MatrixRow.objects.create(
-            session=session,
-            dimension=dimension.key,
-            participant_levels=[low, low, min(top, low + 1), min(top, low + 2)],
-            target=min(top, low + 2),
-        )
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
-"""Builds the demo discussions from demo/content/discussions.yaml, posted by the demo members.
-Running it again creates nothing twice: spaces are found by slug and threads by space and title,
-and reports and moderation actions are made only on a site with no reports yet."""
+"""Builds the demo discussions from demo/content/discussions.yaml, posted by the demo members;
+spaces and threads are made with the discussions' factories. Running it again creates nothing
+twice: spaces are found by slug and threads by space and title, and reports and moderation
+actions are made only on a site with no reports yet."""
 
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from wagtail.search import index
 
 from community.discussions import moderation
+from community.discussions.factories import SpaceFactory, make_thread
 from community.discussions.models import Post, PostReport, Space, Thread, ThreadSubscription
 from community.networks.models import Membership, Network
 from demo.loader import read
@@ -27,12 +29,10 @@ def add_thread(number, space, item, people, now, content):
     """Create thread `number` (counting every demo thread) with its replies; return the replies."""
     author = people[number % len(people)]
     started = now - timedelta(days=60 - number, hours=number % 5)
-    thread = Thread.objects.create(
-        space=space, title=item["title"], author=author, created_at=started, last_activity_at=started,
-        last_author=author,
-    )  # fmt: skip
+    thread = make_thread(
+        space, author, title=item["title"], body=item["body"], created_at=started, last_activity_at=started
+    )
     thread.topics.set(item["topics"])
-    Post.objects.create(thread=thread, author=author, body=item["body"], is_opening=True, created_at=started)
     ThreadSubscription.objects.get_or_create(user=author, thread=thread)
     replies_per_thread, lines = content["replies_per_thread"], content["replies"]
     when = started
@@ -85,15 +85,13 @@ def build_discussions():
     spaces = {}
     for order, item in enumerate(content["spaces"]):
         network = Network.objects.get(slug=item["network"]) if item["network"] else None
-        spaces[item["slug"]], _ = Space.objects.get_or_create(
+        spaces[item["slug"]] = Space.objects.filter(slug=item["slug"]).first() or SpaceFactory(
             slug=item["slug"],
-            defaults={
-                "name": item["name"],
-                "kind": item["kind"],
-                "network": network,
-                "description": item["description"],
-                "sort_order": order,
-            },
+            name=item["name"],
+            kind=item["kind"],
+            network=network,
+            description=item["description"],
+            sort_order=order,
         )
 
     now = timezone.now().replace(second=0, microsecond=0)
