@@ -1,17 +1,18 @@
 """Filters for the case studies listing: sector, region, network type and topic, with a
-search and a sort order. Built on the library's shared filter set, so unknown values in a
+search and a sort order. Built on the filter set every listing shares, so unknown values in a
 link are dropped with a message exactly as in the resource library."""
 
 import django_filters
 from django import forms
 
-from source4networks.library.filters import LibraryFilterSet, in_sectors, keep_queryset, topic_choices, with_topic
+from source4networks.library.filters import in_sectors, topic_choices, with_topic
+from source4networks.listing import ListingFilterSet, keep_queryset, search_box
 from source4networks.models import Region, Sector
 from source4networks.taxonomy import NetworkType
 
 
-class CaseStudyFilterSet(LibraryFilterSet):
-    q = django_filters.CharFilter(label="Search case studies", method=keep_queryset)
+class CaseStudyFilterSet(ListingFilterSet):
+    q = search_box("Search case studies")
     sector = django_filters.MultipleChoiceFilter(
         label="Sector", method="filter_sector", widget=forms.CheckboxSelectMultiple
     )

@@ -3,10 +3,11 @@
 import django_filters
 from django import forms
 
-from source4networks.library.filters import LibraryFilterSet, keep_queryset, topic_choices, with_topic
+from source4networks.library.filters import topic_choices, with_topic
+from source4networks.listing import ListingFilterSet, keep_queryset
 
 
-class EventFilterSet(LibraryFilterSet):
+class EventFilterSet(ListingFilterSet):
     # Which events: upcoming (the default) or the archive of past ones. Switched by links on
     # the page; the form carries it along so filtering the archive stays in the archive.
     when = django_filters.ChoiceFilter(

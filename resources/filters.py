@@ -1,16 +1,17 @@
 """Filters for the resource library: type, topic and sector, with a search and a sort order.
-Built on the library's shared filter set (unknown values in a link are dropped with a message)."""
+Built on the filter set every listing shares (unknown values in a link are dropped with a message)."""
 
 import django_filters
 from django import forms
 
-from source4networks.library.filters import LibraryFilterSet, in_sectors, keep_queryset, topic_choices, with_topic
+from source4networks.library.filters import in_sectors, topic_choices, with_topic
+from source4networks.listing import ListingFilterSet, keep_queryset, search_box
 from source4networks.models import Sector
 from source4networks.taxonomy import ResourceType
 
 
-class ResourceFilterSet(LibraryFilterSet):
-    q = django_filters.CharFilter(label="Search resources", method=keep_queryset)
+class ResourceFilterSet(ListingFilterSet):
+    q = search_box("Search resources")
     type = django_filters.MultipleChoiceFilter(
         label="Resource type",
         choices=ResourceType.choices,

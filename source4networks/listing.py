@@ -1,14 +1,13 @@
-"""Paging, searching and filter forms shared by every listing, so each behaves the same way:
-bad page numbers fall back to the first or last page, a value a filter cannot use is refused
-with a message rather than a server error, and the query count does not grow with the number
-of items."""
+"""Paging, searching and filtering shared by every listing (the library's sections and the
+member and network directories), so each behaves the same way: bad page numbers fall back to
+the first or last page, a filter value that cannot be used is dropped with a message rather
+than a server error, and the query count does not grow with the number of items."""
 
 import re
 
 import django_filters
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils.text import Truncator
 
@@ -29,55 +28,223 @@ UNSEARCHABLE_CHARACTERS = re.compile(r'[\x00-\x1f\x7f"]')
 SEARCH_TOO_LONG = "Your search must be %(limit_value)d characters or fewer"
 
 
-def clean_query(request, name="q"):
-    """The search text from the query string, without characters that cannot be searched
-    and trimmed; `(text, error)` where error is a message for a query too long to search."""
-    text = UNSEARCHABLE_CHARACTERS.sub(" ", request.GET.get(name, "")).strip()
+def clean_search_text(text):
+    """`text` without characters that cannot be searched, trimmed; `(text, error)` where
+    error is a message for a text too long to search."""
+    text = UNSEARCHABLE_CHARACTERS.sub(" ", text).strip()
     if len(text) > settings.SEARCH_QUERY_MAX_LENGTH:
         return text, SEARCH_TOO_LONG % {"limit_value": settings.SEARCH_QUERY_MAX_LENGTH}
     return text, None
 
 
-class SearchField(forms.CharField):
-    """A search box in a filter set's form, cleaned as `clean_query` cleans one."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", settings.SEARCH_QUERY_MAX_LENGTH)
-        kwargs.setdefault("error_messages", {"max_length": SEARCH_TOO_LONG})
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        return super().to_python(UNSEARCHABLE_CHARACTERS.sub(" ", value or ""))
+def clean_query(request, name="q"):
+    """The search text from the query string, cleaned by `clean_search_text`."""
+    return clean_search_text(request.GET.get(name, ""))
 
 
-class SearchFilter(django_filters.CharFilter):
-    field_class = SearchField
+def keep_queryset(queryset, name, value):
+    """Filter method for settings applied by the listing itself (sort, search)."""
+    return queryset
 
 
-class FilterForm(forms.Form):
-    """The form of a listing's filter set (its `Meta.form`). Filters arrive in shared links that
-    can carry anything: a value a filter does not offer is refused with the library's message,
-    and django-filter leaves a refused field out while the other filters still apply."""
+def search_box(label):
+    """A listing's search filter (its filter set's `search_name`). The filter set cleans the
+    text and applies it itself (see `ListingFilterSet.search`), so the filter leaves the
+    queryset alone."""
+    return django_filters.CharFilter(label=label, method=keep_queryset, widget=forms.SearchInput)
 
-    def add_error(self, field, error):
-        if field and isinstance(error, ValidationError) and getattr(error, "code", None) == "invalid_choice":
-            shown = Truncator(error.params["value"]).chars(SHOWN_VALUE_LENGTH)
-            noun = self.fields[field].label.lower()
-            error = ValidationError(f"There is no {noun} called “{shown}”, so the list is not filtered by it")
-        super().add_error(field, error)
 
-    def problems(self):
-        """What was refused as {"id", "message"} for the site's error summary: the first
-        message of each field, in field order, linked to the field."""
-        return [
-            {"id": self[name].id_for_label, "message": self.errors[name][0]}
-            for name in self.fields
-            if name in self.errors
-        ]
+class ListingFilterSet(django_filters.FilterSet):
+    """The filter set every listing builds on. Listings are driven by GET parameters from
+    shared or bookmarked links, so a value we cannot use (a retired topic, a mistyped region,
+    an overlong search) must never break the page: it is left out, the other filters still
+    apply, and the person is told which value was ignored.
+
+    Subclasses declare their filters and may fill choices from the database in `set_choices()`.
+    After construction:
+    - `problems`: [{"name", "id", "message"}] in the form's order, for the site's error
+      summary: choice values dropped as unknown, a search too long to run and any other value
+      the form refuses;
+    - `query`: the search text, cleaned as every search's is ("" if none or refused);
+    - `data` is the data without the dropped choice values, so the form shows what is actually
+      applied; a refused text is kept, so it can be corrected."""
+
+    # Filters that are settings of the listing rather than narrowing it (sort, which events):
+    # they are not listed as active filters.
+    setting_names = ()
+    # The search filter (see `search_box`), if the listing has one.
+    search_name = "q"
+    # Ids of the form's fields; the site header's search already uses "search".
+    field_id_format = "filter-{name}"
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.set_choices()
+        self.problems = []
+        self.query = ""
+        if self.is_bound:
+            self.data = self._without_unknown_values(self.data)
+            self._check_search()
+            self._report_refused_values()
+            order = list(self.filters)
+            self.problems.sort(key=lambda problem: order.index(problem["name"]))
+
+    def set_choices(self):
+        """Hook: set choices that come from the database."""
+
+    def set_filter_choices(self, name, choices):
+        self.filters[name].extra["choices"] = choices
+
+    def search(self, queryset, text):
+        """Hook: the items matching the search `text`. The library's listings leave this alone
+        and search through the search backend, which ranks the results."""
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return self.search(queryset, self.query) if self.query else queryset
+
+    def field_id(self, name):
+        return self.field_id_format.format(name=name)
+
+    def add_problem(self, name, message):
+        # A hidden setting has no field to link to; its message is shown without a link.
+        hidden = isinstance(self.filters[name].field.widget, forms.HiddenInput)
+        self.problems.append({"name": name, "id": "" if hidden else self.field_id(name), "message": message})
+
+    def _without_unknown_values(self, data):
+        data = data.copy()
+        for name, filter_ in self.filters.items():
+            field = filter_.field
+            if not isinstance(field, forms.ChoiceField):
+                continue
+            values = data.getlist(name)
+            # Empty values mean "any" and are dropped quietly: a multiple choice would
+            # otherwise refuse the whole field over an empty one.
+            kept = [value for value in values if value and field.valid_value(value)]
+            unknown = [value for value in values if value and value not in kept]
+            if kept != values:
+                data.setlist(name, kept)
+            if not unknown:
+                continue
+            shown = ", ".join(f"“{Truncator(value).chars(SHOWN_VALUE_LENGTH)}”" for value in unknown)
+            noun = filter_.label.lower()
+            self.add_problem(
+                name,
+                f"There is no {noun} called {shown}, so the list is not filtered by it"
+                if name not in self.setting_names
+                else f"{shown} is not a choice for {noun}, so the default is used",
+            )
+        return data
+
+    def _check_search(self):
+        if self.search_name not in self.filters:
+            return
+        self.query, error = clean_search_text(self.data.get(self.search_name, ""))
+        if error:
+            self.add_problem(self.search_name, error)
+            self.query = ""
+
+    def _report_refused_values(self):
+        """Values the form refuses (a text longer than its filter takes): django-filter leaves
+        such a filter out and applies the rest. The search's text is checked by
+        `clean_search_text` instead, which removes what the form would refuse."""
+        for name, errors in self.form.errors.items():
+            if name in self.filters and name != self.search_name:
+                self.add_problem(name, errors[0])
+
+    def value(self, name):
+        """The applied value of a filter: a list for a multiple choice, else a string."""
+        if isinstance(self.filters[name].field, forms.MultipleChoiceField):
+            return [value for value in self.data.getlist(name) if value]
+        return self.data.get(name, "")
 
     def applied(self):
-        """Whether any filter narrows the list (a refused value does not)."""
-        return any(value for value in self.cleaned_data.values())
+        """Whether anything narrows the list: a dropped or refused value does not, nor does a
+        setting."""
+        if not self.is_bound:
+            return False
+        narrowing = (
+            value
+            for name, value in self.form.cleaned_data.items()
+            if name != self.search_name and name not in self.setting_names
+        )
+        return bool(self.query) or any(narrowing)
+
+    def choice_label(self, name, value):
+        return dict(self.filters[name].field.choices).get(value, value)
+
+    def active_filters(self):
+        """What is narrowing the list, each with the query string that removes it."""
+        active = []
+        for name, filter_ in self.filters.items():
+            if name in self.setting_names or not isinstance(filter_.field, forms.ChoiceField):
+                continue
+            value = self.value(name)
+            for item in value if isinstance(value, list) else [value] if value else []:
+                remaining = self.data.copy()
+                remaining.setlist(name, [other for other in remaining.getlist(name) if other != item])
+                remaining.pop("page", None)
+                active.append(
+                    {
+                        "label": filter_.label,
+                        "value": self.choice_label(name, item),
+                        "remove_query": remaining.urlencode(),
+                    }
+                )
+        return active
+
+    def template_fields(self, hidden_choices=None):
+        """Plain descriptions of the form's fields for the shared filter-form template, which
+        renders NHS.UK checkboxes, selects and inputs from them. `hidden_choices` maps a field
+        name to choice values not offered this time (relevance when nothing is searched)."""
+        hidden_choices = hidden_choices or {}
+        errors = {}
+        for problem in self.problems:
+            errors.setdefault(problem["name"], problem["message"])
+        described = []
+        for name, filter_ in self.filters.items():
+            field = filter_.field
+            field_id = self.field_id(name)
+            entry = {"name": name, "id": field_id, "label": filter_.label, "error": errors.get(name, "")}
+            if isinstance(field.widget, forms.HiddenInput):
+                if not self.value(name):
+                    continue
+                entry.update(kind="hidden", value=self.value(name))
+            elif isinstance(field, forms.MultipleChoiceField):
+                chosen = set(self.value(name))
+                entry.update(
+                    kind="checkboxes",
+                    options=[
+                        {
+                            "value": value,
+                            "label": label,
+                            "selected": value in chosen,
+                            # The first box takes the field's id so error links land on it.
+                            "id": field_id if number == 1 else f"{field_id}-{number}",
+                        }
+                        for number, (value, label) in enumerate(field.choices, start=1)
+                    ],
+                )
+            elif isinstance(field, forms.ChoiceField):
+                chosen = self.value(name) or self.default_choice(name)
+                entry.update(
+                    kind="select",
+                    options=[
+                        {"value": value, "label": label, "selected": value == chosen}
+                        for value, label in field.choices
+                        if value not in hidden_choices.get(name, ())
+                    ],
+                )
+            else:
+                # What was typed is shown as typed, even when refused, so it can be corrected.
+                entry.update(kind="input", type=field.widget.input_type, value=self.value(name))
+            described.append(entry)
+        return described
+
+    def default_choice(self, name):
+        """The option a select shows when nothing is chosen (the first, unless overridden)."""
+        return ""
 
 
 def in_page_order(page_items, queryset):

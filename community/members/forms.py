@@ -1,10 +1,9 @@
-"""Forms for a member's profile and settings, and the member directory's filters. Error
+"""Forms for a member's profile and settings. Error
 messages follow the NHS service manual: say what to do ("Enter your name")."""
 
 from django import forms
 
 from source4networks.formutils import ImageUploadMixin, image_field, max_length_message, parse_tags, tags_field
-from source4networks.models import Region, Sector
 
 from .models import NotificationFrequency, Profile
 
@@ -105,14 +104,3 @@ class NotificationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["notification_frequency"].choices = NotificationFrequency.choices
-
-
-class MemberFilterForm(forms.Form):
-    q = forms.CharField(label="Name or organisation", required=False, max_length=200)
-    region = forms.ModelChoiceField(
-        queryset=Region.objects.all(), to_field_name="slug", required=False, empty_label="All regions"
-    )
-    sector = forms.ModelChoiceField(
-        queryset=Sector.objects.all(), to_field_name="slug", required=False, empty_label="All sectors"
-    )
-    interest = forms.CharField(label="Interest", required=False, max_length=100)

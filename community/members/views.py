@@ -38,11 +38,11 @@ def directory(request):
         request,
         "community/members/directory.html",
         {
-            "form": filters.form,
+            "filter_fields": filters.template_fields(),
             "page_obj": page_obj,
             "profiles": page_obj.object_list,
-            "problems": filters.form.problems(),
-            "filtered": filters.form.applied(),
+            "problems": filters.problems,
+            "filtered": filters.applied(),
             "own_profile": request.user.profile,
         },
     )

@@ -1,19 +1,17 @@
-"""Filters for the networks directory. Its values come from shared links (a network's topics), so a
-value that cannot be used is refused with a message beside its field and in the error
-summary, as in the library, and the other filters still apply."""
+"""Filters for the networks directory. Its values come from shared links (a network's topics),
+so it filters the way every listing does (see `ListingFilterSet`): a value that cannot be used
+is reported beside its field and in the error summary, and the other filters still apply."""
 
 import django_filters
 from django.db.models import Q
 
-from source4networks.listing import FilterForm, SearchFilter
+from source4networks.listing import ListingFilterSet, search_box
 from source4networks.models import Region, Sector
 from source4networks.taxonomy import NetworkType
 
-from .models import Network
 
-
-class NetworkFilterSet(django_filters.FilterSet):
-    q = SearchFilter(label="Search networks", method="filter_search")
+class NetworkFilterSet(ListingFilterSet):
+    q = search_box("Search networks")
     type = django_filters.ChoiceFilter(
         label="Type", field_name="network_type", choices=NetworkType.choices, empty_label="All types"
     )
@@ -27,19 +25,16 @@ class NetworkFilterSet(django_filters.FilterSet):
         error_messages={"max_length": "A topic must be %(limit_value)d characters or fewer"},
     )
 
-    class Meta:
-        model = Network
-        fields = []
-        form = FilterForm
+    # The ids Django gives form fields, which links to the directory's fields have always used.
+    field_id_format = "id_{name}"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def set_choices(self):
         # Offered from the database; a slug not among them is refused rather than looked up.
-        self.filters["region"].extra["choices"] = list(Region.objects.values_list("slug", "name"))
-        self.filters["sector"].extra["choices"] = list(Sector.objects.values_list("slug", "name"))
+        self.set_filter_choices("region", list(Region.objects.values_list("slug", "name")))
+        self.set_filter_choices("sector", list(Sector.objects.values_list("slug", "name")))
 
-    def filter_search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(summary__icontains=value))
+    def search(self, queryset, text):
+        return queryset.filter(Q(name__icontains=text) | Q(summary__icontains=text))
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(topics__slug=value.lower())

@@ -51,11 +51,11 @@ def directory(request):
         request,
         "community/networks/directory.html",
         {
-            "form": filters.form,
+            "filter_fields": filters.template_fields(),
             "page_obj": page_obj,
             "networks": page_obj.object_list,
-            "problems": filters.form.problems(),
-            "filtered": filters.form.applied(),
+            "problems": filters.problems,
+            "filtered": filters.applied(),
             "can_create": is_verified(request.user),
         },
     )

@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.utils.text import Truncator
 
-from source4networks.listing import clean_query, in_page_order, paginate
+from source4networks.listing import in_page_order, paginate
 
 from .filters import topic_through
 
@@ -47,7 +47,7 @@ def with_remove_urls(active, base_url):
 
 
 def listing_context(request, index_page, filters, page_obj, items, *, singular, plural, extra_active=()):
-    """The context every listing template shares (see includes/library/*)."""
+    """The context every library listing template shares (see includes/library/* and includes/filter_form.html)."""
     base_url = index_page.get_url(request)
     active = list(extra_active) + filters.active_filters()
     return {
@@ -73,10 +73,8 @@ def library_listing(request, index_page, *, filterset_class, queryset, related, 
 
     `related` is a function adding select/prefetch lookups for what each card shows."""
     filters = filterset_class(request.GET, queryset=queryset, request=request)
-    query, query_error = clean_query(request)
-    if query_error:
-        filters.add_problem("q", query_error)
-        query = ""
+    # Cleaned by the filter set, which reports a search too long to run.
+    query = filters.query
 
     sort = filters.value("sort") or ("relevance" if query else "newest")
     if sort == "relevance" and not query:
