@@ -10,8 +10,15 @@ from casestudies.models import CaseStudyRelatedResource
 from resources.factories import ResourcePageFactory
 from source4networks.factories import region, sector
 from source4networks.taxonomy import NetworkType
-
-from .helpers import error_summary, page_title, result_count_text, result_titles, selected_values, soup, summary_rows
+from tests.site.library.helpers import (
+    error_summary,
+    page_title,
+    result_count_text,
+    result_titles,
+    selected_values,
+    soup,
+    summary_rows,
+)
 
 URL = "/case-studies/"
 

@@ -2,7 +2,7 @@
 
 from community.discussions.models import ModerationAction, PostReport
 
-from .discussions_base import DiscussionTestCase
+from .base import DiscussionTestCase
 
 
 class AdminTests(DiscussionTestCase):

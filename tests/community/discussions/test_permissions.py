@@ -4,7 +4,7 @@ from django.core.cache import cache
 
 from community.discussions.models import Post, Thread
 
-from .discussions_base import DiscussionTestCase, old_member
+from .base import DiscussionTestCase, old_member
 
 ROLES = ["anonymous", "unverified", "member", "network_member", "author", "other", "moderator", "suspended"]
 LOGIN = "login"  # redirected to sign in

@@ -5,8 +5,7 @@ from django.test import override_settings
 
 from community.discussions.models import ModerationAction, Post, PostReport, Space, Thread
 from community.networks.models import Membership
-
-from .base import CommunityTestCase
+from tests.community.base import CommunityTestCase
 
 
 class DemoDiscussionsTests(CommunityTestCase):

@@ -8,8 +8,7 @@ from django.utils import timezone
 from events.calendar import format_event_when
 from events.factories import EventPageFactory
 from events.models import EventPage
-
-from .helpers import error_summary, page_title, result_count_text, result_titles, soup, summary_rows
+from tests.site.library.helpers import error_summary, page_title, result_count_text, result_titles, soup, summary_rows
 
 URL = "/events/"
 

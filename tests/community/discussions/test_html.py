@@ -4,7 +4,7 @@ every page: tests/quality/vnu.py)."""
 from community.discussions.models import PostReport
 from tests.quality.vnu import validity_problems
 
-from .discussions_base import DiscussionTestCase
+from .base import DiscussionTestCase
 
 
 class DiscussionHTMLValidityTests(DiscussionTestCase):

@@ -7,8 +7,8 @@ from django.core.cache import cache
 
 from community.discussions.models import Post, PostReport, Thread
 
-from .discussions_base import DiscussionTestCase
-from .test_discussion_markdown import Inspector
+from .base import DiscussionTestCase
+from .test_markdown import Inspector
 from .xss_corpus import PAYLOADS
 
 

@@ -8,7 +8,7 @@ from community.accounts.deletion import delete_account
 from community.discussions.factories import make_thread
 from community.discussions.models import Post, SavedThread, Space, Thread, ThreadSubscription
 
-from .discussions_base import DiscussionTestCase
+from .base import DiscussionTestCase
 
 
 class PostingTests(DiscussionTestCase):

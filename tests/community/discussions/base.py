@@ -10,8 +10,7 @@ from community.discussions.models import SpaceKind, Suspension
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
-
-from .base import CommunityTestCase
+from tests.community.base import CommunityTestCase
 
 
 def old_member(**kwargs):

@@ -12,8 +12,7 @@ from casestudies.models import CaseStudyRelatedResource
 from resources.factories import ResourcePageFactory
 from source4networks.factories import sector
 from source4networks.taxonomy import ResourceType
-
-from .helpers import (
+from tests.site.library.helpers import (
     page_title,
     result_count_text,
     result_titles,

@@ -9,7 +9,7 @@ from community.discussions import posting
 from community.discussions.models import Post, Thread
 from community.members.factories import make_member
 
-from .discussions_base import DiscussionTestCase
+from .base import DiscussionTestCase
 
 START = 1_000_000_000.0  # seconds since the epoch; the windows line up with it (divisible by 3600 and 86400)
 START = START - START % 86400

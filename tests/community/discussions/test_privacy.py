@@ -6,7 +6,7 @@ from community.discussions.notifications import send_digests
 from community.discussions.posting import add_reply, subscribe
 from community.members.models import NotificationFrequency
 
-from .discussions_base import DiscussionTestCase
+from .base import DiscussionTestCase
 
 
 class PrivateSpaceTests(DiscussionTestCase):

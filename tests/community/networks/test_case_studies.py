@@ -2,8 +2,7 @@
 
 from casestudies.factories import CaseStudyPageFactory
 from community.networks.factories import NetworkFactory
-
-from .base import CommunityTestCase
+from tests.community.base import CommunityTestCase
 
 
 class NetworkCaseStudiesTests(CommunityTestCase):

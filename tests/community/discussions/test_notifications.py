@@ -10,7 +10,7 @@ from community.discussions.notifications import send_digests
 from community.discussions.posting import add_reply, subscribe
 from community.members.models import NotificationFrequency
 
-from .discussions_base import DiscussionTestCase, old_member
+from .base import DiscussionTestCase, old_member
 
 
 class ReplyEmailTests(DiscussionTestCase):

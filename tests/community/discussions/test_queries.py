@@ -3,7 +3,7 @@
 from community.discussions.factories import make_thread
 from tests.queries import assert_same_query_count, count_queries
 
-from .discussions_base import DiscussionTestCase, old_member
+from .base import DiscussionTestCase, old_member
 
 
 class QueryCountTests(DiscussionTestCase):

@@ -10,8 +10,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from events.factories import EventPageFactory
 from events.models import EventIndexPage, EventPage
-
-from .helpers import soup
+from tests.site.library.helpers import soup
 
 END_ERROR = "The end must be after the start"
 

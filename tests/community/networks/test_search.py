@@ -1,8 +1,7 @@
 """Networks are found by site search; hidden networks never are."""
 
 from community.networks.factories import NetworkFactory
-
-from .base import CommunityTestCase
+from tests.community.base import CommunityTestCase
 
 
 class NetworkSearchTests(CommunityTestCase):

@@ -1,4 +1,4 @@
-from .discussions_base import DiscussionTestCase
+from .base import DiscussionTestCase
 
 
 class SmokeTests(DiscussionTestCase):
