@@ -9,7 +9,6 @@ from django.urls import reverse
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
-from source4networks import ratelimit
 from tests.community.base import CommunityTestCase
 
 MESSAGE = {"subject": "Sharing our discharge toolkit", "message": "We would love to compare notes on discharge."}
@@ -73,15 +72,3 @@ class ContactNetworkTests(CommunityTestCase):
         self.assertFormError_NHS(response, "id_subject", "Subject must be 150 characters or fewer")
         self.assertFormError_NHS(response, "id_message", "Your message must be 3000 characters or fewer")
         self.assertEqual(mail.outbox, [])
-
-
-class RateLimitTests(CommunityTestCase):
-    def test_fixed_window_counts_and_resets(self):
-        with mock.patch("source4networks.ratelimit.time.time", return_value=7200.0):
-            results = [ratelimit.hit("k", limit=2, window=3600) for _ in range(3)]
-            self.assertEqual([r.allowed for r in results], [True, True, False])
-            self.assertEqual(results[-1].retry_after, 3601)
-            self.assertFalse(ratelimit.peek("k", limit=2, window=3600).allowed)
-            self.assertTrue(ratelimit.hit("other", limit=2, window=3600).allowed)
-        with mock.patch("source4networks.ratelimit.time.time", return_value=7200.0 + 3600):
-            self.assertTrue(ratelimit.hit("k", limit=2, window=3600).allowed)
