@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.community.xss_corpus import PAYLOADS
+from tests.community.discussions.xss_corpus import PAYLOADS
 
 from .axe import assert_no_violations
 from .conftest import BROWSER_DB, ERROR_TITLE, force_sign_in

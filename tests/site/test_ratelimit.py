@@ -1,0 +1,18 @@
+"""The rate limiter: a fixed window per key that counts hits and resets."""
+
+from unittest import mock
+
+from source4networks import ratelimit
+from tests.community.base import CommunityTestCase
+
+
+class RateLimitTests(CommunityTestCase):
+    def test_fixed_window_counts_and_resets(self):
+        with mock.patch("source4networks.ratelimit.time.time", return_value=7200.0):
+            results = [ratelimit.hit("k", limit=2, window=3600) for _ in range(3)]
+            self.assertEqual([r.allowed for r in results], [True, True, False])
+            self.assertEqual(results[-1].retry_after, 3601)
+            self.assertFalse(ratelimit.peek("k", limit=2, window=3600).allowed)
+            self.assertTrue(ratelimit.hit("other", limit=2, window=3600).allowed)
+        with mock.patch("source4networks.ratelimit.time.time", return_value=7200.0 + 3600):
+            self.assertTrue(ratelimit.hit("k", limit=2, window=3600).allowed)
