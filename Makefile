@@ -3,6 +3,10 @@ SHELL := /bin/bash
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 PORT ?= 8000
+# The site's address for emails, sitemap and canonical links; `make migrate` writes it into
+# Wagtail's Site record. Set it when the site is reached at another address.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 PYTHON_DEPS := $(VENV)/.installed
 NODE_DEPS := node_modules/.installed
 STATIC_BUILT := static/dist/main.css

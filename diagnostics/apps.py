@@ -9,9 +9,12 @@ class DiagnosticsConfig(AppConfig):
         # Models (and modules that use them) can be imported only once the app registry is ready.
         from community.accounts.deletion import account_deleting, deletion_notes
         from community.accounts.export import export_sections
+        from source4networks.emails import email_kinds
 
-        from . import contributions
+        from . import contributions, emails
 
+        for kind in emails.EMAIL_KINDS:
+            email_kinds.register(kind)
         export_sections.register(contributions.export_diagnostics)
         account_deleting.connect(contributions.forget_member, dispatch_uid="diagnostics_forget_member")
         deletion_notes.register(contributions.DELETION_NOTE)

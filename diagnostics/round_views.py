@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from community.accounts.access import is_site_team
 from community.networks.models import Network
+from source4networks.site_address import absolute_url
 
 from . import matrix, rounds, scoring, survey
 from .forms import ImportForm, MatrixSessionForm, RoundForm
@@ -111,7 +112,7 @@ def round_detail(request, slug, pk):
             "round": round_,
             "instrument": round_.version.instrument,
             "results": results,
-            "invitation_url": request.build_absolute_uri(round_.get_absolute_url()),
+            "invitation_url": absolute_url(round_.get_absolute_url()),
         },
     )
 

@@ -30,10 +30,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from community.networks.membership import is_leader, membership_of
-from community.networks.models import Membership
-from source4networks.emails import absolute_url, send_templated_email
+from source4networks.emails import send_templated_email
 
-from . import scoring
+from . import emails, scoring
 from .models import NetworkRound, RoundResponse
 from .radar import RadarChart, radar_chart
 from .responses_csv import ResponsesCSVError, aggregate_csv, parse_responses
@@ -91,34 +90,18 @@ def close_round(round_, leader) -> None:
     round_.save(update_fields=["closed"])
 
 
-def member_emails(network) -> list[str]:
-    return list(
-        Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, user__is_active=True)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-
-
 def email_invitation(round_, leader) -> int:
     """Email the invitation link to every active member (each gets their own copy)."""
     if not is_leader(round_.network, leader):
         raise RoundError("Only the network's leaders can send the invitation.")
     if not round_.is_open:
         raise RoundError("This round is closed, so there is nothing to invite people to.")
-    emails = member_emails(round_.network)
-    send_templated_email(
-        "diagnostics/email/round_invitation",
-        emails,
-        {
-            "round": round_,
-            "network": round_.network,
-            "instrument": round_.version.instrument,
-            "link": absolute_url(round_.get_absolute_url()),
-        },
-    )
+    member_ids = emails.member_ids(round_.network)
+    for user_id in member_ids:
+        send_templated_email(emails.ROUND_INVITATION, user_id=user_id, round_id=round_.pk)
     round_.invited_at = timezone.now()
     round_.save(update_fields=["invited_at"])
-    return len(emails)
+    return len(member_ids)
 
 
 # --------------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ def event_calendar(event, request) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
 
-    page_url = request.build_absolute_uri(event.get_url(request))
+    page_url = event.get_full_url(request)
     vevent = Event()
     # The same UID on every download lets a calendar app update the event rather than
     # add a second copy.

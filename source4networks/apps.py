@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class Source4NetworksConfig(AppConfig):
@@ -9,5 +10,8 @@ class Source4NetworksConfig(AppConfig):
         # Models (and modules that use them) can be imported only once the app registry is ready.
         from .models import StandardPage
         from .search import SearchType, search_types
+        from .site_address import sync_wagtail_site
 
         search_types.register(SearchType("pages", "Pages", "Page", StandardPage, order=40))
+        # After every migrate, Wagtail's Site record follows SITE_URL.
+        post_migrate.connect(sync_wagtail_site, sender=self, dispatch_uid="s4n_sync_wagtail_site")

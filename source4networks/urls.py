@@ -6,7 +6,6 @@ from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community import urls as community_urls
@@ -14,6 +13,7 @@ from diagnostics import urls as diagnostics_urls
 from events.views import EVENT_ICS_URL_PATTERN, event_ics_view
 
 from . import views
+from .sitemaps import sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .search import site_search
+from .site_address import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,6 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /account/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -88,8 +88,8 @@ def _any(lookup, values):
 
 
 # Tasks that take a member's id name the keyword argument after the person: user_id,
-# recipient_ids, member_id...
-_PERSON_WORDS = ("user", "member", "recipient")
+# recipient_ids, member_id, leader_id...
+_PERSON_WORDS = ("user", "member", "recipient", "leader")
 
 
 def _names_id(value, user_id, key=""):

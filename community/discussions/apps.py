@@ -12,12 +12,17 @@ class DiscussionsConfig(AppConfig):
         from community.accounts.export import export_sections
         from community.members.saved import SavedSection, saved_sections
         from community.members.views import profile_sections
+        from source4networks.emails import email_kinds
         from source4networks.home import home_context
         from source4networks.search import SearchType, search_types
+        from source4networks.sitemaps import sitemap_sections
 
-        from . import contributions
+        from . import contributions, notifications, sitemaps
         from .models import Thread
 
+        for kind in notifications.EMAIL_KINDS:
+            email_kinds.register(kind)
+        sitemap_sections.register(sitemaps.OpenSpacesSitemap)
         export_sections.register(contributions.export_discussions)
         account_deleting.connect(contributions.forget_member, dispatch_uid="discussions_forget_member")
         deletion_notes.register(contributions.DELETION_NOTE)

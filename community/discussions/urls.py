@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import moderation_views, views
+from . import moderation_views, unsubscribe_views, views
 
 urlpatterns = [
     path("networks/<slug:slug>/space/", moderation_views.network_space, name="network_space"),
@@ -10,7 +10,7 @@ urlpatterns = [
     path("community/posts/<int:pk>/edit/", views.edit_post, name="post_edit"),
     path("community/posts/<int:pk>/delete/", views.delete_post, name="post_delete"),
     path("community/posts/<int:pk>/report/", views.report_post, name="post_report"),
-    path("community/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"),
+    path("community/unsubscribe/<str:token>/", unsubscribe_views.unsubscribe_link, name="unsubscribe"),
     path("community/moderate/threads/<int:pk>/<str:action>/", moderation_views.moderate_thread, name="moderate_thread"),
     path("community/moderate/posts/<int:pk>/<str:action>/", moderation_views.moderate_post, name="moderate_post"),
     path("community/moderate/members/<str:username>/", moderation_views.suspend_member, name="suspend_member"),

@@ -1,9 +1,8 @@
 """Discussion pages: the community home, spaces, threads, posting, reports, saving and
 subscriptions. The rules live in rules.py and posting.py; moderators' actions on these pages
-are in moderation_views.py."""
+are in moderation_views.py, the unsubscribe link from emails in unsubscribe_views.py."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
@@ -22,7 +21,6 @@ from community.discussions.forms import (
 )
 from community.discussions.markdown import quote_markdown, render_markdown
 from community.discussions.models import Post, PostReport, SavedThread, Space, Thread, ThreadSubscription
-from community.discussions.notifications import read_unsubscribe_token
 from community.members.models import display_name
 from source4networks.listing import paginate
 
@@ -320,31 +318,3 @@ def subscribe(request, slug, pk):
         posting.subscribe(request.user, thread)
         messages.success(request, "You will get emails about new replies to this thread.")
     return redirect(thread)
-
-
-@never_cache
-def unsubscribe_link(request, token):
-    """The link in notification emails. It works signed out: following it unsubscribes (one
-    click), and the page offers to subscribe again in case it was followed by mistake."""
-    found = read_unsubscribe_token(token)
-    if found is None:
-        raise Http404("This unsubscribe link is not valid")
-    user_id, thread_id = found
-    user = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
-    thread = get_object_or_404(Thread.objects.select_related("space"), pk=thread_id)
-    resubscribed = False
-    if request.method == "POST" and request.POST.get("action") == "subscribe" and rules.can_see_thread(user, thread):
-        posting.subscribe(user, thread)
-        resubscribed = True
-    else:
-        posting.unsubscribe(user, thread)
-    # The thread's title is shown only if the member may still read it.
-    return render(
-        request,
-        "community/discussions/unsubscribed.html",
-        {
-            "thread": thread if rules.can_see_thread(user, thread) else None,
-            "token": token,
-            "resubscribed": resubscribed,
-        },
-    )

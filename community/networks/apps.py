@@ -12,12 +12,17 @@ class NetworksConfig(AppConfig):
         from community.accounts.export import export_sections
         from community.accounts.views import account_summaries
         from community.members.views import profile_sections
+        from source4networks.emails import email_kinds
         from source4networks.search import SearchType, search_types
+        from source4networks.sitemaps import sitemap_sections
 
-        from . import contributions
+        from . import contributions, emails, sitemaps
         from .membership import sole_leader_networks
         from .models import Network
 
+        for kind in emails.EMAIL_KINDS:
+            email_kinds.register(kind)
+        sitemap_sections.register(sitemaps.NetworksSitemap)
         export_sections.register(contributions.export_networks)
         account_deleting.connect(contributions.forget_member, dispatch_uid="networks_forget_member")
         deletion_blockers.register(sole_leader_networks)

@@ -3,13 +3,12 @@
 a message for the person when the rule says no."""
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from community.accounts.access import is_verified
+from community.networks import emails
 from community.networks.models import Invitation, JoinPolicy, Membership, Network
-from source4networks.emails import absolute_url, send_templated_email
 
 RESERVED_SLUGS = {"new", "invitations"}
 
@@ -46,16 +45,6 @@ def _lock_leaders(network):
         Membership.objects.select_for_update().filter(
             network=network, role=Membership.Role.LEADER, status=Membership.Status.ACTIVE
         )
-    )
-
-
-def leader_emails(network):
-    return list(
-        Membership.objects.filter(
-            network=network, role=Membership.Role.LEADER, status=Membership.Status.ACTIVE, user__is_active=True
-        )
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
     )
 
 
@@ -108,15 +97,7 @@ def join(network, user):
             network=network, user=user, status=Membership.Status.ACTIVE, joined_at=timezone.now()
         )
     membership = Membership.objects.create(network=network, user=user, status=Membership.Status.PENDING)
-    send_templated_email(
-        "community/networks/email/join_request",
-        leader_emails(network),
-        {
-            "network": network,
-            "requester": display_name(user),
-            "manage_url": absolute_url(reverse("community:network_members", args=[network.slug])),
-        },
-    )
+    emails.email_join_request(membership)
     return membership
 
 
@@ -146,22 +127,6 @@ def _pending_request(network, membership_id):
     return membership
 
 
-def _decision_email(network, membership, approved):
-    if not membership.user.email:
-        return
-    send_templated_email(
-        "community/networks/email/request_decision",
-        membership.user.email,
-        {
-            "network": network,
-            "approved": approved,
-            "name": display_name(membership.user),
-            "network_url": absolute_url(network.get_absolute_url()),
-            "directory_url": absolute_url(reverse("community:network_directory")),
-        },
-    )
-
-
 @transaction.atomic
 def approve(network, leader, membership_id):
     require_leader(network, leader)
@@ -169,7 +134,7 @@ def approve(network, leader, membership_id):
     membership.status = Membership.Status.ACTIVE
     membership.joined_at = timezone.now()
     membership.save(update_fields=["status", "joined_at"])
-    _decision_email(network, membership, approved=True)
+    emails.email_request_decision(network, membership.user, approved=True)
     return membership
 
 
@@ -178,7 +143,7 @@ def decline(network, leader, membership_id):
     require_leader(network, leader)
     membership = _pending_request(network, membership_id)
     membership.delete()
-    _decision_email(network, membership, approved=False)
+    emails.email_request_decision(network, membership.user, approved=False)
     return membership
 
 
@@ -227,17 +192,8 @@ def invite(network, leader, email):
     """A leader invites someone by email. Returns the invitation; the email holds the only
     copy of its link."""
     require_leader(network, leader)
-    invitation, token = Invitation.create(network, email, leader)
-    send_templated_email(
-        "community/networks/email/invitation",
-        invitation.email,
-        {
-            "network": network,
-            "inviter": display_name(leader),
-            "invitation_url": absolute_url(reverse("community:invitation", args=[token])),
-            "expires_at": invitation.expires_at,
-        },
-    )
+    invitation, _token = Invitation.create(network, email, leader)
+    emails.email_invitation(invitation)
     return invitation
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -150,6 +151,14 @@ def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def invitation_token(invitation):
+    """The secret in an invitation's link, worked out from the invitation and the site's
+    secret key: the email task builds the link when it runs, so the link is never kept in
+    the task queue, and only its hash is stored."""
+    value = f"{invitation.pk}:{int(invitation.created_at.timestamp())}"
+    return salted_hmac("community.networks.invitation", value, algorithm="sha256").hexdigest()
+
+
 class InvitationQuerySet(models.QuerySet):
     def usable(self):
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
@@ -184,18 +193,37 @@ class Invitation(models.Model):
     @classmethod
     def create(cls, network, email, invited_by):
         """A new invitation and the secret for its link (the secret is not stored)."""
-        token = secrets.token_urlsafe(32)
-        now = timezone.now()
+        # Whole seconds: the secret is worked out again from the stored time.
+        now = timezone.now().replace(microsecond=0)
         invitation = cls.objects.create(
             network=network,
             email=email.lower(),
-            token_hash=hash_token(token),
+            # A placeholder until the id, which the secret is worked out from, is known.
+            token_hash=secrets.token_hex(32),
             invited_by=invited_by,
             created_at=now,
             expires_at=now + INVITATION_LIFETIME,
         )
+        token = invitation_token(invitation)
+        invitation.token_hash = hash_token(token)
+        invitation.save(update_fields=["token_hash"])
         return invitation, token
 
     @property
     def is_expired(self):
         return timezone.now() >= self.expires_at
+
+
+class ContactMessage(models.Model):
+    """A message sent to a network's leaders through "Contact this network". It is kept only
+    until the email to the leaders has gone (the email task deletes it), and goes with its
+    sender's account."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(max_length=150)
+    message = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Message to {self.network}"

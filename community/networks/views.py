@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from community.accounts.access import is_site_team, is_verified, verification_required
-from source4networks.emails import send_templated_email
 from source4networks.listing import paginate
 from source4networks.ratelimit import hit
 
 from . import membership as rules
+from .emails import send_contact_message
 from .filters import NetworkFilterSet
 from .forms import ContactNetworkForm, InviteForm, MembershipVisibilityForm, NetworkForm
 from .models import Invitation, Membership, Network, hash_token
@@ -189,19 +189,7 @@ def contact(request, slug):
             )
             status = 429
         else:
-            sender = request.user
-            send_templated_email(
-                "community/networks/email/contact_network",
-                rules.leader_emails(network),
-                {
-                    "network": network,
-                    "sender_name": rules.display_name(sender),
-                    "sender_email": sender.email,
-                    "subject": form.cleaned_data["subject"],
-                    "message": form.cleaned_data["message"],
-                },
-                reply_to=sender.email,
-            )
+            send_contact_message(network, request.user, form.cleaned_data["subject"], form.cleaned_data["message"])
             messages.success(request, f"Your message has been sent to the leaders of {network.name}.")
             return redirect(network)
     return render(request, "community/networks/contact.html", {"form": form, "network": network}, status=status)

@@ -3,10 +3,13 @@ feed reader.
 
 Each feed is built per request by its index page's route (`LibraryFeed(index_page)(request)`),
 so it can keep the request for page URLs. The index page says which pages it lists
-(`feed_items()`: live, public pages only)."""
+(`feed_items()`: live, public pages only). Every link in a feed is absolute and starts with
+SITE_URL (pages' through Wagtail's Site record, kept in step with it)."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+
+from source4networks.site_address import absolute_url
 
 FEED_LENGTH = 30
 
@@ -28,7 +31,10 @@ class LibraryFeed(Feed):
         return f"{self.index_page.title} – Source4Networks"
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return self.index_page.get_full_url(self.request)
+
+    def feed_url(self):
+        return absolute_url(self.request.path)
 
     def description(self):
         return self.index_page.intro or self.index_page.feed_description
@@ -43,7 +49,7 @@ class LibraryFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -4,9 +4,11 @@ from environment variables; see the table in README.md."""
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -204,6 +206,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Source4Networks: "
 # confirmation emails); they need a real shared cache: Redis in production, local memory here.
 # An unknown address asking for a password reset is told nothing (no account enumeration).
 ACCOUNT_PREVENT_ENUMERATION = True
+# No email to an address that has no account: the address could only be queued as it was
+# typed (the task queue keeps ids, never addresses), and sending it during the request
+# instead would make the reply slower for unknown addresses than for known ones.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 
 # django-axes: 5 failed sign-ins lock that username out for 15 minutes, on the site and on
 # the Wagtail admin. Locking by username alone (not IP) because many NHS staff share one
@@ -221,10 +227,33 @@ AXES_VERBOSE = False
 # deliberate choice explained above.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+def site_url(value):
+    """SITE_URL checked: scheme and host only (`https://networks.example.org`). Wagtail's
+    Site record can hold https only on port 443 and http on any other port."""
+    parts = urlsplit(value.strip().rstrip("/"))
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.path
+        or parts.query
+        or parts.fragment
+        or (parts.scheme == "https" and parts.port not in {None, 443})
+        or (parts.scheme == "http" and parts.port == 443)
+    ):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the site's address, such as https://networks.example.org, not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# The site's one public address: every link in an email, the canonical and Open Graph links,
+# feeds, sitemap.xml and Wagtail's Site record (source4networks/site_address.py) use it.
+SITE_URL = site_url(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Source4Networks"
+# Links in Wagtail's own emails (workflow and comment notifications).
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

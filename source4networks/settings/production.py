@@ -10,6 +10,11 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+# Without it every email would point at the development address.
+if not os.environ.get("SITE_URL"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "SITE_URL must be set in the environment for production, e.g. https://networks.example.org."
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -10,10 +10,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # noqa: F405
 SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Tests serve static files through the finders; no collected folder to look for.
 STATIC_ROOT = None
 # Each test process gets its own cache: a Redis shared by parallel workers would let one

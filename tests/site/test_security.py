@@ -110,6 +110,7 @@ class ProductionSettingsTests(SimpleTestCase):
             ["-c", "import source4networks.settings.production as s; print(s.DEBUG, s.ALLOWED_HOSTS)"],
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS="example.org",
+            SITE_URL="https://example.org",
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout.strip(), "False ['example.org']")
@@ -120,6 +121,7 @@ class ProductionSettingsTests(SimpleTestCase):
             DJANGO_SETTINGS_MODULE="source4networks.settings.production",
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS="example.org",
+            SITE_URL="https://example.org",
         )
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("no issues", result.stdout)

@@ -322,7 +322,7 @@ class TaskQueueTests(CommunityTestCase):
         return DBTaskResult.objects.create(
             status=status,
             args_kwargs={"args": [], "kwargs": kwargs},
-            task_path="source4networks.tasks.send_email_task",
+            task_path="source4networks.emails.send_email_task",
             backend_name="default",
             run_after=timezone.now(),
         )

@@ -55,7 +55,12 @@ class SignUpTests(CommunityTestCase):
         finally:
             task_enqueued.disconnect(record)
         self.assertEqual([result.task.name for result in enqueued], ["send_email_task"])
-        self.assertEqual(enqueued[0].kwargs["to"], ["priya@example.org"])
+        # The queue keeps the kind of email and an id, never the address or the link.
+        address = EmailAddress.objects.get(email="priya@example.org")
+        self.assertEqual(
+            list(enqueued[0].args), ["account/email/email_confirmation_signup", {"email_address_id": address.pk}]
+        )
+        self.assertEqual(enqueued[0].kwargs, {})
         self.assertEqual(len(mail.outbox), 1)
 
     def test_unverified_member_cannot_sign_in_until_they_confirm(self):

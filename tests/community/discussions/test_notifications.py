@@ -55,7 +55,11 @@ class ReplyEmailTests(DiscussionTestCase):
         link = [line for line in mail.outbox[0].body.splitlines() if "/community/unsubscribe/" in line][0]
         path = link.split("http://testserver", 1)[1]
         self.client.logout()
+        # Opening the link only asks; the button (a POST) unsubscribes.
         response = self.client.get(path)
+        self.assertContains(response, "Stop emails about this thread?")
+        self.assertTrue(ThreadSubscription.objects.filter(user=self.author, thread=self.open_thread).exists())
+        response = self.client.post(path)
         self.assertContains(response, "You have unsubscribed")
         self.assertFalse(ThreadSubscription.objects.filter(user=self.author, thread=self.open_thread).exists())
         # Nothing more arrives; "Subscribe again" undoes it.
