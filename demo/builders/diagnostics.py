@@ -120,15 +120,6 @@ def add_rounds(network, version, content, now):
             comment=comments[position % len(comments)],
             submitted_at=earlier.created_at + timedelta(days=position + 1),
         )
-    # Added to the earlier round as if collected on paper at a meeting.
-    for number in range(1, content["paper_responses"] + 1):
-        RoundResponse.objects.create(
-            round=earlier,
-            answers=demo_answers(data, f"{network.slug}/paper/{number}", lift=0.2),
-            source=RoundResponse.Source.PAPER,
-            paper_label=f"paper-{number}",
-            submitted_at=earlier.created_at + timedelta(days=10),
-        )
     # One answer so far: below the minimum, so the leader sees only the count.
     RoundResponse.objects.create(
         round=current,
