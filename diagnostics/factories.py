@@ -10,6 +10,7 @@ import copy
 import json
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 import factory
 from django.utils import timezone
@@ -262,8 +263,9 @@ class ResponseFactory(factory.django.DjangoModelFactory):
 
 
 class NetworkRoundFactory(factory.django.DjangoModelFactory):
-    """A round of the shipped scorecard, open until the end of the day two weeks from today.
-    Pass ``opened_by=`` the network's leader."""
+    """An online round of the shipped scorecard, open until the end of the day two weeks from
+    today. Pass ``opened_by=`` the network's leader; ``mode=NetworkRound.Mode.PAPER`` for a
+    paper round (give it ``RoundResponseFactory(paper=True)`` responses)."""
 
     network = factory.SubFactory(NetworkFactory)
     version = factory.LazyFunction(lambda: current_version(SCORECARD))
@@ -324,12 +326,25 @@ class MatrixSessionFactory(factory.django.DjangoModelFactory):
             )
 
 
-def network_with_rounds():
-    """A network with a leader, a member and an outsider; an earlier, closed round and a later,
-    open one of the shipped scorecard (three responses each, enough for results); and two matrix
-    sessions. For tests of every round page.
+class RoundsExample(NamedTuple):
+    """What :func:`network_with_rounds` makes."""
 
-    Returns (network, leader, member, outsider, earlier round, later round, first session).
+    network: object
+    leader: object
+    member: object
+    outsider: object
+    earlier: NetworkRound  # closed long ago
+    closed: NetworkRound  # closed since, results compared with ``earlier``'s
+    later: NetworkRound  # open, online
+    paper: NetworkRound  # open, paper
+    session: MatrixSession  # the first of two matrix sessions
+
+
+def network_with_rounds() -> RoundsExample:
+    """A network with a leader, a member and an outsider; rounds of the shipped scorecard, each
+    with three responses (enough for results): two closed online rounds (the later compared with
+    the earlier), an open online round and an open paper round; and two matrix sessions. For
+    tests of every round page.
     """
     network = NetworkFactory(name="Moorland Respiratory Network")
     leader = make_member(username="round-leader")
@@ -343,15 +358,33 @@ def network_with_rounds():
         opened_by=leader,
         message="The spring round.",
         closes_at=closes_at,
-        created_at=timezone.now() - timedelta(days=90),
+        created_at=timezone.now() - timedelta(days=180),
         closed=True,
     )
     data = earlier.version.data
     for value in (2, 3, 4):
         RoundResponseFactory(round=earlier, answers=every_statement(data, value), comment=f"Said {value}")
+    closed = NetworkRoundFactory(
+        network=network,
+        opened_by=leader,
+        message="The autumn round.",
+        closes_at=timezone.now() - timedelta(days=60),
+        created_at=timezone.now() - timedelta(days=90),
+    )
+    for value in (1, 2, 4):
+        RoundResponseFactory(round=closed, answers=every_statement(data, value), comment=f"Later said {value}")
     later = NetworkRoundFactory(network=network, opened_by=leader, message="The summer round.", closes_at=closes_at)
     for value in (3, 4, 5):
         RoundResponseFactory(round=later, answers=every_statement(data, value))
+    paper = NetworkRoundFactory(
+        network=network,
+        opened_by=leader,
+        message="The meeting round.",
+        closes_at=closes_at,
+        mode=NetworkRound.Mode.PAPER,
+    )
+    for value in (3, 4, 5):
+        RoundResponseFactory(round=paper, answers=every_statement(data, value), paper=True)
     key = current_version(MATRIX).data.dimensions[0].key
     session = MatrixSessionFactory(
         network=network,
@@ -363,4 +396,4 @@ def network_with_rounds():
     MatrixSessionFactory(
         network=network, recorded_by=leader, date=date(2026, 6, 5), rows={key: scoring.MatrixEntry(current=3)}
     )
-    return network, leader, member, outsider, earlier, later, session
+    return RoundsExample(network, leader, member, outsider, earlier, closed, later, paper, session)

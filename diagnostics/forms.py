@@ -5,9 +5,10 @@ from django.utils import timezone
 
 from . import scoring
 from .matrix import parse_levels
-from .models import Instrument
+from .models import Instrument, NetworkRound
+from .rounds import MAX_PAPER_RESPONSES, RoundError, check_closing_day
 
-MAX_CSV_BYTES = 2 * 1024 * 1024
+MAX_CSV_BYTES = 1024 * 1024
 
 # A text box, not the browser's date picker, whose format follows the browser's locale (often
 # month first) and would contradict the day/month/year hint.
@@ -28,9 +29,23 @@ class RoundForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Enter a message to members"},
     )
+    mode = forms.ChoiceField(
+        label="How will members answer?",
+        help_text="You cannot change this once the round is open.",
+        choices=[
+            (NetworkRound.Mode.ONLINE, "Online: members answer on this site through the round's invitation link"),
+            (
+                NetworkRound.Mode.PAPER,
+                f"On paper: you collect the forms and import the answers as a CSV file (at most "
+                f"{MAX_PAPER_RESPONSES} responses)",
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages=dict.fromkeys(("required", "invalid_choice"), "Select how members will answer"),
+    )
     closes_on = forms.DateField(
         label="Closing date",
-        help_text="Answers are accepted until the end of this day. For example, 27/3/2027.",
+        help_text="Answers are accepted until the end of this day, at most 5 years from today. For example, 27/3/2027.",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"],
         widget=DATE_WIDGET,
         error_messages={"required": "Enter a closing date", "invalid": "Enter a real date, like 27/3/2027"},
@@ -44,11 +59,10 @@ class RoundForm(forms.Form):
 
     def clean_closes_on(self):
         day = self.cleaned_data["closes_on"]
-        today = timezone.localdate()
-        if day < today:
-            raise forms.ValidationError("The closing date must be today or in the future")
-        if (day - today).days > 365:
-            raise forms.ValidationError("The closing date must be within a year")
+        try:
+            check_closing_day(day)
+        except RoundError as error:
+            raise forms.ValidationError(str(error)) from None
         return day
 
 
@@ -56,14 +70,15 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Responses CSV file",
         help_text='Header "respondent," then the survey\'s statement keys, and optionally "comment" last. '
-        "Each answer a whole number on the scale, NA, or empty.",
+        f"Each answer a whole number on the scale, NA, or empty. Smaller than 1 MB; a round takes at most "
+        f"{MAX_PAPER_RESPONSES} responses in all.",
         error_messages={"required": "Choose a CSV file", "empty": "The file is empty"},
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_CSV_BYTES:
-            raise forms.ValidationError("The file must be smaller than 2 MB")
+            raise forms.ValidationError("The file must be smaller than 1 MB")
         return upload
 
 
@@ -72,7 +87,7 @@ class MatrixSessionForm(forms.Form):
 
     date = forms.DateField(
         label="Date of the session",
-        help_text="For example, 27/3/2027.",
+        help_text="Today or earlier. For example, 27/3/2026.",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"],
         widget=DATE_WIDGET,
         error_messages={"required": "Enter the date of the session", "invalid": "Enter a real date, like 27/3/2027"},
@@ -111,6 +126,12 @@ class MatrixSessionForm(forms.Form):
                 empty_value=None,
                 required=False,
             )
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date of the session must be today or in the past")
+        return day
 
     def clean(self):
         cleaned = super().clean()

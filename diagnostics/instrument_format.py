@@ -20,6 +20,9 @@ item ``key`` and ``text``; for each level ``level`` and ``descriptor``. The rest
 product does: ``description`` "", ``labels`` {}, ``allow_na`` false, ``bands`` strength ≥ 4.0 /
 developing ≥ 3.0 / priority, ``min_responses`` 3, ``topics`` [], ``guidance`` {}, ``reverse`` false.
 Unknown keys are refused, so a misspelt ``"reversed"`` cannot silently score a statement forwards.
+Limits that keep an instrument sensible: the text at most 1 MB and nested no deeper than the
+decoder allows; each number at most 30 characters long; the scale's ends from -1000 to 1000;
+``min_responses`` from 1 to 1,000; no NUL character in any text (the database cannot store it).
 
 :func:`instrument_to_dict` / :func:`dumps_instrument` export the canonical form: every key, in the
 order above (``scale`` left out only for a matrix that has none). A file in canonical form survives
@@ -60,6 +63,11 @@ MAX_KEY_LENGTH = 50
 MAX_TITLE_LENGTH = 200
 MAX_SCALE_POINTS = 21  # 0..20 at most; radio buttons beyond that are unusable
 MAX_LEVELS = 10
+# Bounds that keep every number an instrument holds sensible (and cheap to read, store and draw).
+MAX_INSTRUMENT_BYTES = 1024 * 1024
+MAX_NUMBER_LENGTH = 30  # characters of one number in the JSON text
+MAX_SCALE_VALUE = 1000  # the scale's ends lie between -1000 and 1000
+MAX_MIN_RESPONSES = 1000
 # Column names the responses CSV uses for itself, so no item may take them.
 RESERVED_ITEM_KEYS = ("respondent", "comment")
 
@@ -77,6 +85,8 @@ class InstrumentError(ValueError):
     """An invalid instrument; the message names the first problem, starting with its path."""
 
     def __init__(self, path: str, problem: str):
+        if len(path) > 200:  # a path names keys from the file, which can be any length
+            path = path[:200] + "…"
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}" if path else problem)
@@ -105,12 +115,35 @@ def loads_instrument(text: str | bytes) -> Instrument:
         except UnicodeDecodeError as error:
             raise InstrumentError("", f"the file is not UTF-8 text ({error.reason} at byte {error.start})") from None
     text = text.removeprefix("\ufeff")
+    if len(text.encode()) > MAX_INSTRUMENT_BYTES:
+        raise InstrumentError("", "the instrument must be smaller than 1 MB")
     try:
         # Decimal keeps "4.0" as written, for exact thresholds and a faithful export.
-        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(text, parse_float=_parse_float, parse_int=_parse_int, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as error:
         raise InstrumentError("", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        # Thousands of nested brackets exhaust the decoder; no instrument nests more than 5 deep.
+        raise InstrumentError("", "lists or objects are nested too deeply") from None
     return parse_instrument(data)
+
+
+def _check_number_length(text: str) -> None:
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise InstrumentError(
+            "", f"a number in the file is too long ({len(text):,} characters; {MAX_NUMBER_LENGTH} at most)"
+        )
+
+
+def _parse_int(text: str) -> int:
+    # Python refuses to read whole numbers of more than 4,300 digits; refuse long ones clearly first.
+    _check_number_length(text)
+    return int(text)
+
+
+def _parse_float(text: str) -> Decimal:
+    _check_number_length(text)
+    return Decimal(text)
 
 
 def load_instrument_file(path: str | Path) -> Instrument:
@@ -130,7 +163,8 @@ def parse_instrument(data: object) -> Instrument:
     title = _text(obj, "title", "", required=True, max_length=MAX_TITLE_LENGTH)
     kind = _get(obj, "kind", "", required=True)
     if kind not in KINDS:
-        raise InstrumentError("kind", f'must be "survey" or "matrix", not {json.dumps(kind, default=str)}')
+        shown = f", not {json.dumps(kind)}" if isinstance(kind, str) and len(kind) <= MAX_KEY_LENGTH else ""
+        raise InstrumentError("kind", f'must be "survey" or "matrix"{shown}')
     description = _text(obj, "description", "")
 
     raw_scale = _get(obj, "scale", "", required=kind == SURVEY)
@@ -146,6 +180,8 @@ def parse_instrument(data: object) -> Instrument:
         min_responses = _integer(raw_min, "min_responses")
         if min_responses < 1:
             raise InstrumentError("min_responses", "must be at least 1")
+        if min_responses > MAX_MIN_RESPONSES:
+            raise InstrumentError("min_responses", f"must be at most {MAX_MIN_RESPONSES:,}")
 
     raw_dimensions = _get(obj, "dimensions", "", required=True)
     if not isinstance(raw_dimensions, list):
@@ -210,11 +246,18 @@ def _text(obj: Mapping[str, Any], key: str, path: str, required: bool = False, m
         return ""
     if not isinstance(value, str):
         raise InstrumentError(where, "must be a string")
+    _no_nul(value, where)
     if required and not value.strip():
         raise InstrumentError(where, "must not be empty")
     if max_length is not None and len(value) > max_length:
         raise InstrumentError(where, f"must be at most {max_length} characters")
     return value
+
+
+def _no_nul(value: str, where: str) -> None:
+    # The database cannot store the NUL character ("\u0000"), and no text needs it.
+    if "\x00" in value:
+        raise InstrumentError(where, "must not contain the NUL character (\\u0000)")
 
 
 def _key(obj: Mapping[str, Any], key: str, path: str) -> str:
@@ -253,6 +296,9 @@ def _scale(value: object, path: str) -> Scale:
     obj = _object(value, path, SCALE_KEYS)
     low = _integer(_get(obj, "min", path, required=True), f"{path}.min")
     high = _integer(_get(obj, "max", path, required=True), f"{path}.max")
+    for name, value in (("min", low), ("max", high)):
+        if abs(value) > MAX_SCALE_VALUE:
+            raise InstrumentError(f"{path}.{name}", f"must be from -{MAX_SCALE_VALUE} to {MAX_SCALE_VALUE}")
     if low >= high:
         raise InstrumentError(path, "min must be less than max")
     if high - low + 1 > MAX_SCALE_POINTS:
@@ -264,12 +310,13 @@ def _scale(value: object, path: str) -> Scale:
             raise InstrumentError(f"{path}.labels", "must be a JSON object")
         for point, label in raw_labels.items():
             where = f"{path}.labels.{point}"
-            if not re.fullmatch(r"-?[0-9]+", point) or str(int(point)) != point:
+            if not re.fullmatch(r"-?[0-9]{1,4}", point) or str(int(point)) != point:
                 raise InstrumentError(where, 'label keys must be whole numbers on the scale, such as "1"')
             if not low <= int(point) <= high:
                 raise InstrumentError(where, f"{point} is not on the scale ({low} to {high})")
             if not isinstance(label, str) or not label.strip():
                 raise InstrumentError(where, "must be a non-empty string")
+            _no_nul(label, where)
             labels[point] = label
     return Scale(min=low, max=high, labels=labels, allow_na=_boolean(obj, "allow_na", path))
 
@@ -336,6 +383,7 @@ def _string_list(obj: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]
     for index, entry in enumerate(value):
         if not isinstance(entry, str) or not entry.strip():
             raise InstrumentError(f"{where}[{index}]", "must be a non-empty string")
+        _no_nul(entry, f"{where}[{index}]")
         if entry in value[:index]:
             raise InstrumentError(f"{where}[{index}]", f"{json.dumps(entry)} is listed twice")
     return tuple(value)
@@ -354,6 +402,7 @@ def _guidance(obj: Mapping[str, Any], path: str, bands: tuple[Band, ...]) -> dic
             raise InstrumentError(f"{where}.{band_key}", f"not a band of this instrument ({', '.join(band_keys)})")
         if not isinstance(text, str) or not text.strip():
             raise InstrumentError(f"{where}.{band_key}", "must be a non-empty string")
+        _no_nul(text, f"{where}.{band_key}")
     return dict(value)
 
 

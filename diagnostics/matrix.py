@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from community.networks.membership import is_leader
 
@@ -37,6 +38,8 @@ def record_session(network, leader, instrument, date, notes, entries: dict[str, 
     version = instrument.current_version
     if instrument.kind != scoring.MATRIX or version is None:
         raise RoundError("Sessions are for maturity matrices only.")
+    if date > timezone.localdate():
+        raise RoundError("The date of the session must be today or in the past")
     # Checks every level against the instrument before anything is saved.
     scoring.score_matrix(version.data, entries)
     session = MatrixSession.objects.create(network=network, version=version, date=date, notes=notes, recorded_by=leader)

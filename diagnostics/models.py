@@ -137,15 +137,30 @@ class Response(models.Model):
 
 class NetworkRoundQuerySet(models.QuerySet):
     def with_counts(self):
-        return self.annotate(response_count=models.Count("responses"))
+        """Each round's ``response_count``: the responses it counts (see NetworkRound.counted_responses)."""
+        return self.annotate(
+            response_count=models.Count(
+                "responses",
+                filter=models.Q(mode=NetworkRound.Mode.ONLINE, responses__source=RoundResponse.Source.WEB)
+                | models.Q(mode=NetworkRound.Mode.PAPER, responses__source=RoundResponse.Source.PAPER),
+            )
+        )
 
 
 class NetworkRound(models.Model):
     """A round of a survey run by a network's leader: members answer anonymously until it closes.
 
-    Only the network's leaders see the results, and only as anonymous aggregates once the
-    instrument's minimum number of responses is reached. Nobody sees an individual's answers.
+    A round is online (members answer on the site through its invitation link) or paper (the
+    leaders import the forms they collected as a CSV file), chosen when it opens; the two are
+    never mixed, so made-up paper rows can never make up the numbers of an online round. While
+    it is open its leaders see only the number of responses; once it has closed, the anonymous
+    aggregate, and only when the instrument's minimum number of responses was reached. Nobody
+    sees an individual's answers.
     """
+
+    class Mode(models.TextChoices):
+        ONLINE = "online", "Online"
+        PAPER = "paper", "Paper"
 
     # The invitation link's address: random, so it cannot be guessed from another round's.
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -160,6 +175,16 @@ class NetworkRound(models.Model):
     closed = models.BooleanField(default=False)
     invited_at = models.DateTimeField(null=True, blank=True, help_text="When members were last emailed the link.")
     created_at = models.DateTimeField(default=timezone.now)
+    mode = models.CharField(
+        max_length=10,
+        choices=Mode.choices,
+        default=Mode.ONLINE,
+        help_text="Online: members answer on the site. Paper: leaders import the forms they collected. "
+        "Chosen when the round opens.",
+    )
+    # The anonymous aggregate (rounds.store_aggregate), computed once, when the round closes or
+    # paper responses are imported, so showing the results costs the same for 3 or 500 responses.
+    summary = models.JSONField(null=True, blank=True, editable=False)
 
     objects = NetworkRoundQuerySet.as_manager()
 
@@ -173,6 +198,20 @@ class NetworkRound(models.Model):
     @property
     def is_open(self) -> bool:
         return not self.closed and timezone.now() < self.closes_at
+
+    @property
+    def is_paper(self) -> bool:
+        return self.mode == self.Mode.PAPER
+
+    @property
+    def counted_source(self) -> str:
+        """The one source of responses this round counts: the site, or paper forms."""
+        return RoundResponse.Source.PAPER if self.is_paper else RoundResponse.Source.WEB
+
+    def counted_responses(self):
+        """The responses that count: members' answers on the site in an online round, imported
+        forms in a paper round. (Rounds from before the two were separated may hold both.)"""
+        return self.responses.filter(source=self.counted_source)
 
     def get_absolute_url(self):
         """The invitation link members answer at."""

@@ -7,7 +7,9 @@ come in any order and need not list every statement (a statement without a colum
 everyone), but each must be an item key of the instrument and appear once. Each answer cell is a
 whole number on the scale, ``NA`` (only if the scale allows "don't know / not applicable") or
 empty (missing). Spaces around a cell are ignored, and so are rows whose cells are all empty (as
-spreadsheets leave at the end). Each respondent must be named, once.
+spreadsheets leave at the end). Each respondent must be named, once, in at most 200 characters
+and without control characters (such as NUL, which the database cannot store); a comment has at
+most 5,000 characters, as on the site's answer page.
 
 Problems raise :class:`ResponsesCSVError` naming the first problem by **line number in the file**
 (the header is line 1, so this is also the spreadsheet row number unless a quoted comment spans
@@ -21,7 +23,11 @@ in instrument order, then ``overall``); :func:`aggregate_csv` writes
 ``dimension,n,mean,min,max,sd,band`` (a row per dimension, then ``overall``). Figures have 2
 decimal places rounded half-up, ``n`` is a whole number, empty scores and withheld figures are
 empty cells, each row ends with ``\\n``, and a value is quoted only when it must be: when it holds
-a comma (or a double quote or line break, which could not be read back otherwise).
+a comma (or a double quote or line break, which could not be read back otherwise). Text that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return, and not a plain number) gets a single quote in front
+(:func:`source4networks.csvsafe.safe_cell`); figures are plain numbers, so a negative score stays
+a number.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from source4networks.csvsafe import safe_cell
 
 from .scoring import (
     NA,
@@ -46,6 +54,12 @@ from .scoring import (
 RESPONDENT = "respondent"
 COMMENT = "comment"
 MAX_RESPONDENT_LENGTH = 200
+MAX_COMMENT_LENGTH = 5000  # as on the site's answer page
+# Longer than any whole number on a scale (whose ends lie from -1000 to 1000); Python cannot even
+# read numbers of more than 4,300 digits.
+MAX_ANSWER_LENGTH = 10
+# Control characters cannot be typed into a reference; the database cannot store NUL at all.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 SCORES_HEADER = ("respondent", "dimension", "score", "band")
 AGGREGATE_HEADER = ("dimension", "n", "mean", "min", "max", "sd", "band")
@@ -69,6 +83,10 @@ class ResponsesCSVError(ValueError):
         super().__init__(f"{', '.join(where)}: {problem}" if where else problem)
 
 
+class TooManyResponses(ResponsesCSVError):
+    """The file has more responses than the caller's ``max_rows``."""
+
+
 @dataclass(frozen=True)
 class Response:
     """One respondent's row: answers for every item of the instrument (``None`` = missing)."""
@@ -90,19 +108,23 @@ def _decode(data: str | bytes) -> str:
     return data.removeprefix("\ufeff")
 
 
-def parse_responses(data: str | bytes, instrument: Instrument) -> list[Response]:
-    """Read a Responses CSV against a survey instrument; raise ResponsesCSVError on the first problem."""
+def parse_responses(data: str | bytes, instrument: Instrument, max_rows: int | None = None) -> list[Response]:
+    """Read a Responses CSV against a survey instrument; raise ResponsesCSVError on the first problem.
+
+    With ``max_rows``, a file with more responses than that is refused as soon as the reader
+    reaches the first one too many.
+    """
     if instrument.kind != "survey" or instrument.scale is None:
         raise ResponsesCSVError(f"{instrument.slug} is not a survey, so it takes no responses")
     reader = csv.reader(io.StringIO(_decode(data), newline=""), strict=True)
     try:
-        return _read(reader, instrument)
+        return _read(reader, instrument, max_rows)
     except csv.Error as error:
         # The reader has consumed the bad line; line_num is where it stopped.
         raise ResponsesCSVError(f"not valid CSV: {error}", line=reader.line_num) from None
 
 
-def _read(reader, instrument: Instrument) -> list[Response]:
+def _read(reader, instrument: Instrument, max_rows: int | None) -> list[Response]:
     header = next(reader, None)
     if header is None or not any(cell.strip() for cell in header):
         raise ResponsesCSVError(f'the header is missing: expected "{RESPONDENT}," then item keys', line=1)
@@ -118,6 +140,8 @@ def _read(reader, instrument: Instrument) -> list[Response]:
         start, line = line, reader.line_num + 1  # a quoted comment can span several lines
         if not any(cell.strip() for cell in cells):
             continue
+        if max_rows is not None and len(responses) == max_rows:
+            raise TooManyResponses(f"the file has more than {max_rows:,} responses, the most it can add", line=start)
         if len(cells) != len(columns):
             raise ResponsesCSVError(f"{len(cells)} values, but the header has {len(columns)} columns", line=start)
         respondent = cells[0].strip()
@@ -126,6 +150,13 @@ def _read(reader, instrument: Instrument) -> list[Response]:
         if len(respondent) > MAX_RESPONDENT_LENGTH:
             raise ResponsesCSVError(
                 f"the respondent must be at most {MAX_RESPONDENT_LENGTH} characters",
+                line=start,
+                column=1,
+                name=RESPONDENT,
+            )
+        if _CONTROL.search(respondent):
+            raise ResponsesCSVError(
+                "the respondent contains a control character (such as NUL): use letters, digits and punctuation",
                 line=start,
                 column=1,
                 name=RESPONDENT,
@@ -141,9 +172,20 @@ def _read(reader, instrument: Instrument) -> list[Response]:
         answers: dict[str, Answer] = dict.fromkeys((item.key for item in instrument.items), None)
         for offset, key in enumerate(item_columns, start=2):
             answers[key] = _answer(cells[offset - 1].strip(), scale, start, offset, key)
-        comment = cells[-1].strip() if has_comment else ""
+        comment = _comment(cells[-1], start, len(columns)) if has_comment else ""
         responses.append(Response(respondent=respondent, answers=answers, comment=comment, line=start))
     return responses
+
+
+def _comment(cell: str, line: int, column: int) -> str:
+    comment = cell.strip()
+    if len(comment) > MAX_COMMENT_LENGTH:
+        raise ResponsesCSVError(
+            f"the comment must be at most {MAX_COMMENT_LENGTH:,} characters", line=line, column=column, name=COMMENT
+        )
+    if "\x00" in comment:
+        raise ResponsesCSVError("the comment contains the NUL character", line=line, column=column, name=COMMENT)
+    return comment
 
 
 def _header(cells: list[str], instrument: Instrument) -> list[str]:
@@ -168,6 +210,11 @@ def _header(cells: list[str], instrument: Instrument) -> list[str]:
     return names
 
 
+def _shown(cell: str) -> str:
+    # Enough of a bad cell to find it, never a page of it.
+    return cell if len(cell) <= 20 else cell[:20] + "…"
+
+
 def _answer(cell: str, scale, line: int, column: int, key: str) -> Answer:
     if cell == "":
         return None
@@ -180,11 +227,18 @@ def _answer(cell: str, scale, line: int, column: int, key: str) -> Answer:
                 name=key,
             )
         return NA
+    if _WHOLE_NUMBER.fullmatch(cell) and len(cell) > MAX_ANSWER_LENGTH:
+        raise ResponsesCSVError(
+            f"a {len(cell.lstrip('-')):,}-digit number is out of range: answers go from {scale.min} to {scale.max}",
+            line=line,
+            column=column,
+            name=key,
+        )
     if not _WHOLE_NUMBER.fullmatch(cell):
         raise ResponsesCSVError(
-            f'"{cell}" is not a whole number, "NA" or empty'
+            f'"{_shown(cell)}" is not a whole number, "NA" or empty'
             if scale.allow_na
-            else f'"{cell}" is not a whole number or empty',
+            else f'"{_shown(cell)}" is not a whole number or empty',
             line=line,
             column=column,
             name=key,
@@ -203,7 +257,8 @@ def _answer(cell: str, scale, line: int, column: int, key: str) -> Answer:
 
 
 def _csv_value(value: object) -> str:
-    text = "" if value is None else str(value)
+    # Respondent references are typed by people: never let a spreadsheet run one as a formula.
+    text = "" if value is None else safe_cell(str(value))
     if any(char in text for char in ',"\r\n'):
         return '"' + text.replace('"', '""') + '"'
     return text

@@ -9,8 +9,12 @@ Guidance and suggested reading
 Every dimension whose band is not the instrument's top band (with the default bands:
 ``developing`` and ``priority``) shows the dimension's guidance text for that band and up to 3
 resources and 2 case studies whose topic tags match one of the dimension's topics (ignoring
-case), newest first. Only live pages are suggested. The pages are found with a fixed number of
-queries however many dimensions there are (two per page type).
+case). Only live, public pages are suggested. The same page is never suggested under two
+dimensions of one results page: each page goes to the dimension it matches best (the most of
+its topics), and each dimension takes its best matches first, then the newest; where a page
+matches two dimensions equally, the first dimension in the instrument takes it. Network rounds'
+results use the same rules (:func:`suggest`). The pages are found with a fixed number of queries
+however many dimensions there are (two per page type).
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import F, Window
-from django.db.models.functions import Lower, RowNumber
+from django.db.models import Count, F, Max, Value
+from django.db.models.functions import Lower
 
 from casestudies.models import CaseStudyPage, CaseStudyPageTopic
 from resources.models import ResourcePage, ResourcePageTopic
@@ -134,57 +138,70 @@ def build_results(data: scoring.Instrument, answers) -> Results:
 
 
 def add_suggestions(results: Results) -> None:
-    """Attach guidance resources and case studies to each dimension that needs attention."""
+    """Attach resources and case studies to each dimension that needs attention."""
+    suggest(results.data, results.lines)
+
+
+def suggest(data: scoring.Instrument, lines) -> None:
+    """Set ``resources`` and ``case_studies`` on each of ``lines`` (one per dimension of ``data``,
+    in order, each with ``key`` and ``needs_attention``) that needs attention."""
     topics = {
         line.key: [topic.lower() for topic in dimension.topics]
-        for line, dimension in zip(results.lines, results.data.dimensions, strict=True)
+        for line, dimension in zip(lines, data.dimensions, strict=True)
         if line.needs_attention and dimension.topics
     }
     if not topics:
         return
     resources = related_pages(ResourcePage, ResourcePageTopic, topics, RESOURCES_PER_DIMENSION)
     case_studies = related_pages(CaseStudyPage, CaseStudyPageTopic, topics, CASE_STUDIES_PER_DIMENSION)
-    for line in results.lines:
+    for line in lines:
         line.resources = resources.get(line.key, [])
         line.case_studies = case_studies.get(line.key, [])
 
 
 def related_pages(page_model, through_model, topics_by_key: dict[str, list[str]], limit: int) -> dict[str, list]:
-    """Up to ``limit`` live pages for each key, tagged with any of its topics, newest first.
+    """Up to ``limit`` live, public pages for each key, tagged with any of its topics; a page
+    appears under one key at most.
 
-    Two queries in all: the newest ``limit`` page ids per topic (a window function ranks them,
-    so a popular topic never loads thousands of rows), then those pages.
+    Each page goes to the key whose topics it matches most; each key takes its best matches
+    first, then the newest; a tie between two keys goes to the one listed first. Two queries in
+    all: each key's best candidates (enough of them that every key still fills its ``limit``
+    after the others have taken theirs), one select per key joined in one UNION, then the pages.
     """
-    wanted = sorted({topic for topics in topics_by_key.values() for topic in topics})
-    ranked = (
+    depth = limit * len(topics_by_key)
+    selects = [
         through_model.objects.annotate(topic=Lower("tag__name"))
-        .filter(topic__in=wanted, content_object__live=True)
+        .filter(topic__in=topics, content_object__live=True)
+        .values("content_object_id")
         .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("tag_id")],
-                order_by=[F("content_object__first_published_at").desc(nulls_last=True), F("content_object_id").desc()],
-            )
+            position=Value(position),
+            matches=Count("topic", distinct=True),
+            published=Max("content_object__first_published_at"),
         )
-        .filter(rank__lte=limit)
-        .values_list("topic", "content_object_id")
-    )
-    ids_by_topic: dict[str, list[int]] = {}
-    for topic, page_id in ranked:
-        ids_by_topic.setdefault(topic, []).append(page_id)
-    all_ids = {page_id for ids in ids_by_topic.values() for page_id in ids}
-    if not all_ids:
-        return {}
-    pages = {page.pk: page for page in page_model.objects.live().public().filter(pk__in=all_ids)}
-    newest_first = sorted(
-        pages.values(),
-        key=lambda page: (page.first_published_at is not None, page.first_published_at, page.pk),
-        reverse=True,
-    )
-    result = {}
-    for key, topics in topics_by_key.items():
-        ids = {page_id for topic in topics for page_id in ids_by_topic.get(topic, [])}
-        result[key] = [page for page in newest_first if page.pk in ids][:limit]
+        .order_by("-matches", F("published").desc(nulls_last=True), "-content_object_id")
+        .values_list("position", "content_object_id", "matches")[:depth]
+        for position, topics in enumerate(topics_by_key.values())
+    ]
+    candidates = list(selects[0].union(*selects[1:], all=True)) if len(selects) > 1 else list(selects[0])
+    pages = {
+        page.pk: page
+        for page in page_model.objects.live().public().filter(pk__in={page_id for _, page_id, _ in candidates})
+    }
+
+    def best_first(candidate):
+        # The most topics matched, then newest (undated pages last), then the key listed first.
+        position, page_id, matches = candidate
+        published = pages[page_id].first_published_at
+        return (-matches, published is None, -published.timestamp() if published else 0, -page_id, position)
+
+    keys = list(topics_by_key)
+    result: dict[str, list] = {key: [] for key in keys}
+    taken = set()
+    for position, page_id, _ in sorted((c for c in candidates if c[1] in pages), key=best_first):
+        chosen = result[keys[position]]
+        if page_id not in taken and len(chosen) < limit:
+            chosen.append(pages[page_id])
+            taken.add(page_id)
     return result
 
 

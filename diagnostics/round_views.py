@@ -73,11 +73,17 @@ def round_new(request, slug):
                 form.cleaned_data["instrument"],
                 form.cleaned_data["message"],
                 form.cleaned_data["closes_on"],
+                form.cleaned_data["mode"],
             )
         except rounds.RoundError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "The round is open. Share the invitation link with your network's members.")
+            messages.success(
+                request,
+                "The round is open. Import the paper forms as you collect them."
+                if round_.is_paper
+                else "The round is open. Share the invitation link with your network's members.",
+            )
             return redirect(round_.get_results_url())
     return render(
         request,
@@ -92,16 +98,14 @@ def round_new(request, slug):
 def round_detail(request, slug, pk):
     network, round_ = _led_round(request, slug, pk)
     if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "email":
+        # Closing has its own confirmation page (round_close); the only action here is the email.
+        if request.POST.get("action") == "email":
+            try:
                 sent = rounds.email_invitation(round_, request.user)
+            except rounds.RoundError as error:
+                messages.error(request, str(error))
+            else:
                 messages.success(request, f"The invitation was emailed to {sent} member{'s' if sent != 1 else ''}.")
-            elif action == "close":
-                rounds.close_round(round_, request.user)
-                messages.success(request, "The round is closed. Members can no longer answer or change answers.")
-        except rounds.RoundError as error:
-            messages.error(request, str(error))
         return redirect(round_.get_results_url())
     results = rounds.round_results(round_)
     return render(
@@ -113,7 +117,31 @@ def round_detail(request, slug, pk):
             "instrument": round_.version.instrument,
             "results": results,
             "invitation_url": absolute_url(round_.get_absolute_url()),
+            "paper_limit": rounds.MAX_PAPER_RESPONSES,
         },
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_close(request, slug, pk):
+    """Close a round early, after a page saying that it cannot be reopened."""
+    network, round_ = _led_round(request, slug, pk)
+    if not round_.is_open:
+        return redirect(round_.get_results_url())
+    if request.method == "POST":
+        try:
+            rounds.close_round(round_, request.user)
+        except rounds.RoundError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "The round is closed. Nobody can answer or change their answers now.")
+        return redirect(round_.get_results_url())
+    return render(
+        request,
+        "diagnostics/rounds/close.html",
+        {"network": network, "round": round_, "instrument": round_.version.instrument},
     )
 
 
@@ -124,7 +152,7 @@ def round_csv(request, slug, pk):
     _, round_ = _led_round(request, slug, pk)
     text = rounds.results_csv(round_)
     if text is None:
-        raise Http404("Not enough responses yet.")
+        raise Http404("No results to download: the round is open, or closed with too few responses.")
     return _csv_response(text, f"{slug}-{round_.version.instrument.slug}-{round_.created_at:%Y-%m-%d}-aggregate")
 
 
@@ -133,8 +161,9 @@ def round_csv(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def round_import(request, slug, pk):
     network, round_ = _led_round(request, slug, pk)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    # An online round never takes imports: its page says so and has no form.
+    form = ImportForm(request.POST or None, request.FILES or None) if round_.is_paper else None
+    if form is not None and request.method == "POST" and form.is_valid():
         try:
             count = rounds.import_paper_responses(round_, request.user, form.cleaned_data["file"].read())
         except ResponsesCSVError as error:
@@ -147,7 +176,13 @@ def round_import(request, slug, pk):
     return render(
         request,
         "diagnostics/rounds/import.html",
-        {"network": network, "round": round_, "form": form, "keys": [item.key for item in round_.version.data.items]},
+        {
+            "network": network,
+            "round": round_,
+            "form": form,
+            "keys": [item.key for item in round_.version.data.items],
+            "limit": rounds.MAX_PAPER_RESPONSES,
+        },
     )
 
 
@@ -168,8 +203,10 @@ def round_answer(request, token):
             raise Http404("No such round")
         return render(request, "diagnostics/rounds/members_only.html", {"network": network}, status=403)
     data = round_.version.data
-    existing = rounds.own_response(round_, request.user)
     context = {"round": round_, "network": network, "instrument": round_.version.instrument, "data": data}
+    if round_.is_paper:
+        return render(request, "diagnostics/rounds/paper.html", context)
+    existing = rounds.own_response(round_, request.user)
     if not round_.is_open:
         return render(request, "diagnostics/rounds/closed.html", {**context, "answered": existing is not None})
     answers = survey.clean_stored(existing.answers, data) if existing else {}
@@ -177,7 +214,8 @@ def round_answer(request, token):
     errors = {}
     if request.method == "POST":
         answers = survey.read_answers(request.POST, data.items, data.scale)
-        comment = request.POST.get("comment", "")[:5000]
+        # NUL cannot be typed, and the database cannot store it.
+        comment = request.POST.get("comment", "")[:5000].replace("\x00", "")
         missing = survey.missing_items(data, answers)
         if not missing:
             try:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("networks/<slug:slug>/rounds/", round_views.round_list, name="round_list"),
     path("networks/<slug:slug>/rounds/new/", round_views.round_new, name="round_new"),
     path("networks/<slug:slug>/rounds/<int:pk>/", round_views.round_detail, name="round_detail"),
+    path("networks/<slug:slug>/rounds/<int:pk>/close/", round_views.round_close, name="round_close"),
     path("networks/<slug:slug>/rounds/<int:pk>/results.csv", round_views.round_csv, name="round_csv"),
     path("networks/<slug:slug>/rounds/<int:pk>/import/", round_views.round_import, name="round_import"),
     path("networks/<slug:slug>/matrix/", round_views.matrix_list, name="matrix_list"),

@@ -5,6 +5,8 @@ from django.utils import timezone
 from wagtail.admin.views.reports import PageReportView
 from wagtail.permissions import page_permission_policy
 
+from source4networks.csvsafe import safe_cell
+
 from .models import ResourcePage
 
 
@@ -26,6 +28,15 @@ class ReviewOverdueReportView(PageReportView):
         "last_published_at": "Last published",
         "full_url": "Address",
     }
+
+    def write_csv_row(self, writer, row_dict):
+        # Titles are typed by editors: keep a spreadsheet from running one as a formula.
+        return writer.writerow(
+            {
+                field: safe_cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
     def get_filename(self):
         return f"pages-past-review-date-{timezone.localdate():%Y-%m-%d}"

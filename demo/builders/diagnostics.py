@@ -121,15 +121,6 @@ def add_rounds(network, version, content, now):
             comment=comments[position % len(comments)],
             submitted_at=earlier.created_at + timedelta(days=position + 1),
         )
-    # Added to the earlier round as if collected on paper at a meeting.
-    for number in range(1, content["paper_responses"] + 1):
-        RoundResponseFactory(
-            round=earlier,
-            paper=True,
-            paper_label=f"paper-{number}",
-            answers=demo_answers(data, f"{network.slug}/paper/{number}", lift=0.2),
-            submitted_at=earlier.created_at + timedelta(days=10),
-        )
     # One answer so far: below the minimum, so the leader sees only the count.
     RoundResponseFactory(
         round=current,

@@ -1,5 +1,6 @@
 """Network rounds and matrix sessions in a real browser: zero axe-core violations on every page
-(the leader's results with the radar chart included), and a round answered with JavaScript off."""
+(a closed round's results with the radar chart and suggestions included), and a round answered
+with JavaScript off."""
 
 from datetime import timedelta
 
@@ -20,7 +21,15 @@ MATRIX = "network-maturity-matrix"
 
 def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, context):
     url = live_server.url
-    network, leader, member, outsider, earlier, later, session = network_with_rounds()
+    example = network_with_rounds()
+    network, leader, member, outsider = example.network, example.leader, example.member, example.outsider
+    earlier, closed, later, paper, session = (
+        example.earlier,
+        example.closed,
+        example.later,
+        example.paper,
+        example.session,
+    )
     base = f"/diagnostics/networks/{network.slug}"
 
     force_sign_in(context, url, leader)
@@ -28,7 +37,11 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
         f"{base}/rounds/",
         f"{base}/rounds/new/",
         later.get_results_url(),
+        closed.get_results_url(),
+        paper.get_results_url(),
         f"{later.get_results_url()}import/",
+        f"{paper.get_results_url()}import/",
+        f"{later.get_results_url()}close/",
         f"{base}/matrix/",
         f"{base}/matrix/new/{MATRIX}/",
         session.get_absolute_url(),
@@ -37,8 +50,12 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
         page.goto(f"{url}{path}")
         assert_no_violations(page, path)
 
-    # The leader's results: aggregate table, change since the earlier round, radar of the means.
+    # An open round shows only the count; a closed one its results: aggregate table, change since
+    # the earlier round, radar of the means.
     page.goto(f"{url}{later.get_results_url()}")
+    expect(page.get_by_text("Results are shown when the round closes")).to_be_visible()
+    assert page.locator("table.s4n-results-table").count() == 0
+    page.goto(f"{url}{closed.get_results_url()}")
     assert page.get_by_role("columnheader", name="Change since").count() == 1
     assert (
         page.locator("svg.s4n-radar__chart #radar-title")
@@ -51,7 +68,7 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     page.get_by_role("button", name="Open the round").click()
     expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "the new round form with errors")
-    page.goto(f"{url}{later.get_results_url()}import/")
+    page.goto(f"{url}{paper.get_results_url()}import/")
     page.get_by_role("button", name="Import responses").click()
     expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "the import form with errors")
@@ -60,15 +77,19 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "the session form with errors")
 
-    # A round below the minimum.
+    # A round closed below the minimum, after the confirmation page.
     from diagnostics import rounds
     from diagnostics.models import Instrument
 
     survey = Instrument.objects.get(slug=SCORECARD)
     empty = rounds.open_round(network, leader, survey, "Nobody yet.", timezone.localdate() + timedelta(days=3))
     page.goto(f"{url}{empty.get_results_url()}")
-    expect(page.get_by_text("Not enough responses yet")).to_be_visible()
-    assert_no_violations(page, "a round below the minimum")
+    page.get_by_role("button", name="Close the round now").click()
+    expect(page.get_by_text("A closed round cannot be reopened")).to_be_visible()
+    assert_no_violations(page, "the close confirmation page")
+    page.get_by_role("button", name="Close the round").click()
+    expect(page.get_by_text("Not enough responses.")).to_be_visible()
+    assert_no_violations(page, "a round closed below the minimum")
 
     # A member: the answer page, its error state, and a closed round.
     context.clear_cookies()
@@ -81,6 +102,9 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     page.goto(f"{url}{earlier.get_absolute_url()}")
     expect(page.get_by_role("heading", name="This round has closed")).to_be_visible()
     assert_no_violations(page, "a closed round")
+    page.goto(f"{url}{paper.get_absolute_url()}")
+    expect(page.get_by_role("heading", name="This round is answered on paper")).to_be_visible()
+    assert_no_violations(page, "a paper round's link")
 
     # An outsider gets the members-only page.
     context.clear_cookies()
@@ -96,7 +120,8 @@ def test_a_round_answered_without_javascript(base_site, live_server, browser):
     from diagnostics.models import RoundResponse
 
     url = live_server.url
-    network, leader, member, outsider, earlier, later, session = network_with_rounds()
+    example = network_with_rounds()
+    member, later = example.member, example.later
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     force_sign_in(context, url, member)
     page = context.new_page()

@@ -56,6 +56,12 @@ class RoundTestCase(TestCase):
             network=network or self.network, version=self.instrument.current_version, opened_by=self.leader
         )
 
+    def close(self, round_):
+        """Close the round (its results are computed on the first look)."""
+        round_.closed = True
+        round_.save(update_fields=["closed"])
+        return round_
+
     def respond(self, round_, count, value=4, comment=""):
         """``count`` web responses from new members of the round's network."""
         responses = RoundResponseFactory.create_batch(
@@ -72,7 +78,12 @@ class OpeningTests(RoundTestCase):
         closes = timezone.localdate() + timedelta(days=10)
         response = self.client.post(
             url,
-            {"instrument": self.instrument.pk, "message": "Please answer.", "closes_on": closes.strftime("%d/%m/%Y")},
+            {
+                "instrument": self.instrument.pk,
+                "message": "Please answer.",
+                "mode": "online",
+                "closes_on": closes.strftime("%d/%m/%Y"),
+            },
         )
         created = NetworkRound.objects.latest("pk")
         self.assertRedirects(response, created.get_results_url(), fetch_redirect_response=False)
@@ -183,7 +194,8 @@ class AnsweringTests(RoundTestCase):
 
     def test_a_leader_closing_early_stops_answers(self):
         self.client.force_login(self.leader)
-        self.client.post(self.round.get_results_url(), {"action": "close"})
+        self.assertContains(self.client.get(f"{self.round.get_results_url()}close/"), "cannot be reopened")
+        self.client.post(f"{self.round.get_results_url()}close/")
         self.round.refresh_from_db()
         self.assertFalse(self.round.is_open)
         self.client.force_login(self.member)
@@ -265,6 +277,7 @@ class WhoSeesResultsTests(RoundTestCase):
     def setUp(self):
         super().setUp()
         self.respond(self.round, 3)
+        self.close(self.round)  # so that its results and CSV are there to see
         self.editor = make_member(groups=["Editors"])
         self.admin = make_member()
         self.admin.is_superuser = True
@@ -320,10 +333,11 @@ class WhoSeesResultsTests(RoundTestCase):
 class AggregateTests(RoundTestCase):
     def test_below_the_minimum_nothing_but_the_count_is_shown(self):
         self.respond(self.round, 2, comment="A comment that could identify someone")
+        self.close(self.round)
         self.client.force_login(self.leader)
         page = self.client.get(self.round.get_results_url())
-        self.assertContains(page, "Not enough responses yet")
-        self.assertContains(page, "2 of 3 so far")
+        self.assertContains(page, "Not enough responses")
+        self.assertContains(page, "2 of the 3 responses needed")
         self.assertNotContains(page, "s4n-results-table")
         self.assertNotContains(page, "A comment that could identify someone")
         self.assertNotContains(page, "Download the results")
@@ -332,7 +346,7 @@ class AggregateTests(RoundTestCase):
     def test_at_the_minimum_the_rule_7_aggregate_is_shown(self):
         for value in (2, 3, 5):
             self.respond(self.round, 1, value=value)
-        results = rounds.round_results(self.round)
+        results = rounds.round_results(self.close(self.round))
         self.assertTrue(results.enough)
         purpose = results.rows[0]
         self.assertEqual((purpose.line.n, purpose.mean, purpose.line.range_text), (3, "3.3", "2.0–5.0"))
@@ -349,7 +363,7 @@ class AggregateTests(RoundTestCase):
             if _ == 0:  # this respondent answers none of the first dimension (all NA)
                 answers.update({item.key: "NA" for item in first.items})
             RoundResponseFactory(round=self.round, answers=answers)
-        results = rounds.round_results(self.round)
+        results = rounds.round_results(self.close(self.round))
         self.assertFalse(results.rows[0].line.enough)
         self.assertEqual(results.rows[0].line.n, 2)
         self.assertTrue(results.rows[1].line.enough)
@@ -363,7 +377,7 @@ class AggregateTests(RoundTestCase):
     def test_overall_withheld_when_too_few_overall_scores(self):
         users = self.respond(self.round, 2)
         RoundResponseFactory(round=self.round, answers=every(self.data, "NA"))
-        results = rounds.round_results(self.round)
+        results = rounds.round_results(self.close(self.round))
         self.assertTrue(results.enough)  # three responses
         self.assertFalse(results.overall.line.enough)  # but only two overall scores
         self.assertEqual(len(users), 2)
@@ -372,6 +386,7 @@ class AggregateTests(RoundTestCase):
         comments = [f"Comment number {n}" for n in range(6)]
         for comment in comments:
             self.respond(self.round, 1, comment=comment)
+        self.close(self.round)
         orders = {tuple(rounds.round_results(self.round, rng=random.Random(seed)).comments) for seed in range(5)}
         self.assertGreater(len(orders), 1)
         self.assertTrue(all(sorted(order) == sorted(comments) for order in orders))
@@ -387,10 +402,10 @@ class AggregateTests(RoundTestCase):
     def test_change_since_the_previous_round(self):
         earlier = self.round
         self.respond(earlier, 3, value=2)
-        NetworkRound.objects.filter(pk=earlier.pk).update(created_at=timezone.now() - timedelta(days=90))
+        NetworkRound.objects.filter(pk=earlier.pk).update(created_at=timezone.now() - timedelta(days=90), closed=True)
         later = self.open_round()
         self.respond(later, 3, value=4)
-        results = rounds.round_results(later)
+        results = rounds.round_results(self.close(later))
         self.assertEqual(results.previous.pk, earlier.pk)
         self.assertEqual([row.change for row in results.rows], ["+2.0"] * len(self.data.dimensions))
         self.assertEqual(results.overall.change, "+2.0")
@@ -399,14 +414,17 @@ class AggregateTests(RoundTestCase):
 
     def test_no_change_column_when_the_previous_round_had_too_few(self):
         self.respond(self.round, 1, value=2)
-        NetworkRound.objects.filter(pk=self.round.pk).update(created_at=timezone.now() - timedelta(days=90))
+        NetworkRound.objects.filter(pk=self.round.pk).update(
+            created_at=timezone.now() - timedelta(days=90), closed=True
+        )
         later = self.open_round()
         self.respond(later, 3)
-        self.assertIsNone(rounds.round_results(later).previous)
+        self.assertIsNone(rounds.round_results(self.close(later)).previous)
 
     def test_aggregate_csv_has_the_score_responses_columns(self):
         for value in (2, 3, 5):
             self.respond(self.round, 1, value=value)
+        self.close(self.round)
         self.client.force_login(self.leader)
         response = self.client.get(f"{self.round.get_results_url()}results.csv")
         self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
@@ -426,6 +444,8 @@ class AggregateTests(RoundTestCase):
         self.respond(small, 1)
         big = self.open_round(network=networks[1])
         self.respond(big, 30, comment="Something")
+        self.close(small)
+        self.close(big)
         self.assertTrue(rounds.round_results(small).enough)
         self.client.force_login(self.leader)
         assert_same_query_count(
@@ -434,6 +454,11 @@ class AggregateTests(RoundTestCase):
 
 
 class ImportTests(RoundTestCase):
+    def setUp(self):
+        super().setUp()
+        self.round.mode = NetworkRound.Mode.PAPER  # only paper rounds take imports
+        self.round.save()
+
     def csv(self, rows, comment=True):
         keys = [item.key for item in self.data.items]
         header = ["respondent", *keys] + (["comment"] if comment else [])

@@ -8,28 +8,35 @@ from tests.quality.vnu import validity_problems
 
 class RoundPagesHTMLValidityTests(TestCase):
     def test_round_and_matrix_pages_are_valid_html(self):
-        network, leader, member, outsider, earlier, later, session = network_with_rounds()
+        example = network_with_rounds()
+        network, later, paper = example.network, example.later, example.paper
         base = f"/diagnostics/networks/{network.slug}"
         pages = {}
-        self.client.force_login(leader)
+        self.client.force_login(example.leader)
         for path in [
             f"{base}/rounds/",
             f"{base}/rounds/new/",
             later.get_results_url(),
+            example.closed.get_results_url(),
+            paper.get_results_url(),
             f"{later.get_results_url()}import/",
+            f"{paper.get_results_url()}import/",
+            f"{later.get_results_url()}close/",
+            f"{paper.get_results_url()}close/",
             f"{base}/matrix/",
             f"{base}/matrix/new/{MATRIX}/",
-            session.get_absolute_url(),
+            example.session.get_absolute_url(),
         ]:
             pages[path] = self.client.get(path)
         pages["new-round-errors"] = self.client.post(f"{base}/rounds/new/", {})
-        pages["import-errors"] = self.client.post(f"{later.get_results_url()}import/", {})
+        pages["import-errors"] = self.client.post(f"{paper.get_results_url()}import/", {})
         pages["session-errors"] = self.client.post(f"{base}/matrix/new/{MATRIX}/", {})
-        self.client.force_login(member)
+        self.client.force_login(example.member)
         pages["answer"] = self.client.get(later.get_absolute_url())
         pages["answer-errors"] = self.client.post(later.get_absolute_url(), {})
-        pages["closed"] = self.client.get(earlier.get_absolute_url())
-        self.client.force_login(outsider)
+        pages["closed"] = self.client.get(example.earlier.get_absolute_url())
+        pages["paper"] = self.client.get(paper.get_absolute_url())
+        self.client.force_login(example.outsider)
         pages["members-only"] = self.client.get(later.get_absolute_url())
 
         for name, response in pages.items():

@@ -13,7 +13,7 @@ from community.discussions.models import Post, ThreadSubscription
 from community.discussions.notifications import send_digests, unsubscribe_token
 from community.discussions.posting import add_reply, subscribe
 from community.members.models import NotificationFrequency
-from tests.community.discussions_base import DiscussionTestCase
+from tests.community.discussions.base import DiscussionTestCase
 from tests.quality.vnu import validity_problems
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
