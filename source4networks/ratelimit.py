@@ -4,10 +4,13 @@ cache (Redis in production). Fixed windows: at most `limit` hits per `window` se
     result = hit("contact-network:42", limit=5, window=3600)
     if not result.allowed: ... result.retry_after seconds ...
 
-The count is kept with cache.add (which only sets a missing key) and cache.incr (atomic on
-Redis and within one process for local memory), so two simultaneous requests cannot both
-take the last place."""
+Every limit is counted in the same step that decides it, with operations the cache does
+atomically: cache.add (sets a key only if it is missing) and cache.incr. Checking first
+and counting afterwards would let two requests at the same moment both take the last
+place. peek() and cooldown_remaining() only look, for showing a form; the deciding call
+is hit() or claim_cooldown()."""
 
+import contextlib
 import time
 from dataclasses import dataclass
 
@@ -20,52 +23,76 @@ class RateLimitResult:
     count: int
     limit: int
     retry_after: int  # seconds until the window resets
+    cache_key: str = ""
 
     @property
     def retry_after_minutes(self):
         return max(1, -(-self.retry_after // 60))
 
 
-def _key(key, window, bucket):
-    return f"ratelimit:{key}:{window}:{bucket}"
+def _window(key, window):
+    """The cache key of the current window, and the seconds until it ends."""
+    now = time.time()
+    bucket = int(now // window)
+    return f"ratelimit:{key}:{window}:{bucket}", int((bucket + 1) * window - now) + 1
 
 
 def hit(key, limit, window):
-    """Count one attempt for `key`; allowed while the window's count is within `limit`."""
-    now = time.time()
-    bucket = int(now // window)
-    cache_key = _key(key, window, bucket)
-    retry_after = int((bucket + 1) * window - now) + 1
-    cache.add(cache_key, 0, timeout=window + 60)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        # The key expired between add and incr: start again.
-        cache.set(cache_key, 1, timeout=window + 60)
-        count = 1
-    return RateLimitResult(allowed=count <= limit, count=count, limit=limit, retry_after=retry_after)
+    """Count one attempt for `key`; allowed while the window's count is within `limit`.
+    A refused attempt stays counted (see give_back)."""
+    cache_key, retry_after = _window(key, window)
+    # add() creates the counter only if no request has yet; incr() is atomic. The key
+    # outlives its window, so it can vanish in between only if evicted: then try again.
+    for _attempt in range(3):
+        cache.add(cache_key, 0, timeout=window + 60)
+        try:
+            count = cache.incr(cache_key)
+            break
+        except ValueError:
+            continue
+    else:
+        count = 1  # a cache that keeps nothing (DummyCache): every attempt is the first
+    return RateLimitResult(count <= limit, count, limit, retry_after, cache_key)
+
+
+def give_back(result):
+    """Undo one hit(): for an action refused by another limit after this one counted it."""
+    with contextlib.suppress(ValueError):  # the window has ended: nothing to give back
+        cache.decr(result.cache_key)
 
 
 def peek(key, limit, window):
-    """Would one more attempt be allowed? Counts nothing."""
-    now = time.time()
-    bucket = int(now // window)
-    count = cache.get(_key(key, window, bucket), 0)
-    retry_after = int((bucket + 1) * window - now) + 1
-    return RateLimitResult(allowed=count < limit, count=count, limit=limit, retry_after=retry_after)
+    """Would one more attempt be allowed? Counts nothing, so decides nothing."""
+    cache_key, retry_after = _window(key, window)
+    count = cache.get(cache_key, 0)
+    return RateLimitResult(count < limit, count, limit, retry_after, cache_key)
+
+
+def _cooldown_key(key):
+    return f"cooldown:{key}"
+
+
+def _remaining(started, seconds):
+    return max(1, int(-(-(started + seconds - time.time()) // 1)))
 
 
 def cooldown_remaining(key, seconds):
-    """Seconds left before `key` may act again, at most `seconds` after its last action
-    (0 when it may act now). Counts nothing; see start_cooldown."""
-    last = cache.get(f"cooldown:{key}")
-    if last is None:
+    """Seconds left before `key` may act again (0 when it may act now). Counts nothing."""
+    started = cache.get(_cooldown_key(key))
+    return 0 if started is None else _remaining(started, seconds)
+
+
+def claim_cooldown(key, seconds):
+    """Start a wait of `seconds` for `key` and return 0, or, if one is running, return the
+    seconds left and start nothing. One cache.add decides, so of two requests at the same
+    moment exactly one gets 0."""
+    now = time.time()
+    if cache.add(_cooldown_key(key), now, timeout=seconds):
         return 0
-    remaining = last + seconds - time.time()
-    return max(0, int(-(-remaining // 1)))
+    started = cache.get(_cooldown_key(key))
+    return 1 if started is None else _remaining(started, seconds)
 
 
-def start_cooldown(key, seconds):
-    """Record an action now. The time itself is stored (not just a key that expires), so a
-    test's clock decides when the wait is over."""
-    cache.set(f"cooldown:{key}", time.time(), timeout=seconds + 60)
+def end_cooldown(key):
+    """Cancel a wait just claimed, for an action another limit then refused."""
+    cache.delete(_cooldown_key(key))

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from community.discussions.models import ModerationAction, PostReport, Suspension
+from community.discussions.posting import reindex
 
 Action = ModerationAction.Action
 
@@ -35,6 +36,8 @@ def moderate_post(moderator, post, name, reason=""):
     value, action = POST_ACTIONS[name]
     post.hidden = value
     post.save(update_fields=["hidden"])
+    if post.is_opening:
+        reindex(post.thread)  # the opening post's text is the thread's searchable text
     if value:
         # Hiding a post resolves every open report about it.
         post.reports.filter(status=PostReport.Status.OPEN).update(

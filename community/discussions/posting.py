@@ -79,7 +79,8 @@ def check_links(user, body):
 
 
 def check_limits(user, kind, body=""):
-    """A Refusal if posting now would break a limit, otherwise None. Counts nothing."""
+    """A Refusal if posting now would break a limit, otherwise None. Counts nothing, so it
+    only forewarns: take_limits decides."""
     refusal = check_links(user, body)
     if refusal:
         return refusal
@@ -95,10 +96,44 @@ def check_limits(user, kind, body=""):
     return None
 
 
-def _count(user, kind):
-    ratelimit.start_cooldown(f"post:{user.pk}", SECONDS_BETWEEN_POSTS)
-    for key, limit, window, _ in _limits(user, kind):
-        ratelimit.hit(key, limit, window)
+class LimitReached(Exception):
+    """Posting now would break a limit; `refusal` says which and when to try again."""
+
+    def __init__(self, refusal):
+        super().__init__(str(refusal))
+        self.refusal = refusal
+
+
+def take_limits(user, kind, body=""):
+    """Count one post of `kind` against every limit, or raise LimitReached and count
+    nothing. The views call this just before start_thread or add_reply (which apply no
+    limits themselves, so the demo loader and tests can post freely). Each limit is
+    decided by one atomic cache operation, so of several posts sent at the same moment
+    only as many as the limits allow get through."""
+    refusal = check_links(user, body)
+    if refusal:
+        raise LimitReached(refusal)
+    cooldown = f"post:{user.pk}"
+    wait = ratelimit.claim_cooldown(cooldown, SECONDS_BETWEEN_POSTS)
+    if wait:
+        raise LimitReached(Refusal(f"Please wait {SECONDS_BETWEEN_POSTS} seconds between posts.", wait))
+    taken = []
+    for key, limit, window, message in _limits(user, kind):
+        result = ratelimit.hit(key, limit, window)
+        taken.append(result)
+        if not result.allowed:
+            # Nothing is posted, so nothing stays counted.
+            for counted in taken:
+                ratelimit.give_back(counted)
+            ratelimit.end_cooldown(cooldown)
+            raise LimitReached(Refusal(f"You have reached the limit. {message}", result.retry_after))
+
+
+def reindex(thread):
+    """Update the thread's search entry (its title and opening post) once the change is
+    saved. Done here rather than left to the background task that saving a thread queues,
+    so that text hidden or deleted stops being found at once."""
+    transaction.on_commit(lambda: index.insert_or_update_object(thread))
 
 
 def subscribe(user, thread):
@@ -119,9 +154,8 @@ def start_thread(user, space, title, body, topics=()):
         thread.topics.set(list(topics))
     Post.objects.create(thread=thread, author=user, body=body, is_opening=True, created_at=now)
     subscribe(user, thread)
-    _count(user, "thread")
     # The thread was indexed before its opening post existed: index it again with the text.
-    transaction.on_commit(lambda: index.insert_or_update_object(thread))
+    reindex(thread)
     return thread
 
 
@@ -133,7 +167,6 @@ def add_reply(user, thread, body):
             reply_count=F("reply_count") + 1, last_activity_at=now, last_author=user
         )
         subscribe(user, thread)
-        _count(user, "reply")
         transaction.on_commit(lambda: notify_reply(post.pk))
     return post
 
@@ -146,6 +179,7 @@ def edit_post(post, body, title=None):
         if title is not None:
             post.thread.title = title
         post.thread.save(update_fields=["title"])
+        reindex(post.thread)
 
 
 def delete_post(post):
@@ -154,4 +188,4 @@ def delete_post(post):
     post.body = ""
     post.save(update_fields=["deleted_at", "body"])
     if post.is_opening:
-        index.insert_or_update_object(post.thread)
+        reindex(post.thread)

@@ -132,9 +132,10 @@ def new_thread(request, slug):
         if _preview_requested(request):
             context["preview"] = render_markdown(data["body"])
         else:
-            limit = posting.check_limits(request.user, "thread", data["body"])
-            if limit:
-                _refuse_limit(context, limit)
+            try:
+                posting.take_limits(request.user, "thread", data["body"])
+            except posting.LimitReached as limit:
+                _refuse_limit(context, limit.refusal)
             else:
                 thread = posting.start_thread(request.user, space, data["title"], data["body"], data["topics"])
                 messages.success(request, "Your thread has been posted.")
@@ -228,9 +229,10 @@ def reply(request, slug, pk):
         if _preview_requested(request):
             context["preview"] = render_markdown(body)
         else:
-            limit = posting.check_limits(request.user, "reply", body)
-            if limit:
-                _refuse_limit(context, limit)
+            try:
+                posting.take_limits(request.user, "reply", body)
+            except posting.LimitReached as limit:
+                _refuse_limit(context, limit.refusal)
             else:
                 post = posting.add_reply(request.user, thread, body)
                 messages.success(request, "Your reply has been posted.")

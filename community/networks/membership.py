@@ -9,12 +9,57 @@ from django.utils.text import slugify
 from community.accounts.access import is_verified
 from community.networks import emails
 from community.networks.models import Invitation, JoinPolicy, Membership, Network
+from source4networks import ratelimit
 
 RESERVED_SLUGS = {"new", "invitations"}
+
+# The figures from the specification (section 4): keep them exactly.
+INVITATIONS_PER_DAY = 50  # sent by one network
+PENDING_INVITATIONS = 200  # usable invitations one network may have waiting
+JOIN_REQUESTS = 3  # times one member may ask to join one network...
+JOIN_REQUEST_WINDOW = 30 * 86400  # ...in 30 days
+DAY = 86400
 
 
 class MembershipError(Exception):
     """A membership action the rules refuse; str(error) is shown to the person."""
+
+
+class LimitReached(MembershipError):
+    """A limit on invitations or join requests refuses the action."""
+
+
+def _wait(seconds):
+    hours = -(-seconds // 3600)
+    if hours <= 48:
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    return f"{-(-hours // 24)} days"
+
+
+def take_invitation_limit(network):
+    """Count one invitation from `network` against its daily limit, or raise LimitReached.
+    One atomic cache operation decides, so invitations sent at the same moment cannot
+    pass the limit together."""
+    result = ratelimit.hit(f"invitations:{network.pk}", INVITATIONS_PER_DAY, DAY)
+    if not result.allowed:
+        ratelimit.give_back(result)
+        raise LimitReached(
+            f"{network.name} has sent {INVITATIONS_PER_DAY} invitations today, the most a network can send "
+            f"in a day. Try again in {_wait(result.retry_after)}."
+        )
+
+
+def take_join_request_limit(network, user):
+    """Count one request to join `network` by `user`, or raise LimitReached (see
+    take_invitation_limit). Each request emails the leaders, so asking and withdrawing
+    over and over would flood them."""
+    result = ratelimit.hit(f"join-requests:{network.pk}:{user.pk}", JOIN_REQUESTS, JOIN_REQUEST_WINDOW)
+    if not result.allowed:
+        ratelimit.give_back(result)
+        raise LimitReached(
+            f"You have asked to join {network.name} {JOIN_REQUESTS} times recently, the most you can in "
+            f"30 days. Try again in {_wait(result.retry_after)}."
+        )
 
 
 def display_name(user):
@@ -96,6 +141,7 @@ def join(network, user):
         return Membership.objects.create(
             network=network, user=user, status=Membership.Status.ACTIVE, joined_at=timezone.now()
         )
+    take_join_request_limit(network, user)
     membership = Membership.objects.create(network=network, user=user, status=Membership.Status.PENDING)
     emails.email_join_request(membership)
     return membership
@@ -192,6 +238,15 @@ def invite(network, leader, email):
     """A leader invites someone by email. Returns the invitation; the email holds the only
     copy of its link."""
     require_leader(network, leader)
+    # Lock the network's row so that invitations sent at the same moment are counted one
+    # after another against the pending limit.
+    Network.objects.select_for_update().filter(pk=network.pk).first()
+    if Invitation.objects.usable().filter(network=network).count() >= PENDING_INVITATIONS:
+        raise LimitReached(
+            f"{network.name} has {PENDING_INVITATIONS} invitations waiting for an answer, the most a network "
+            "can have. You can invite more people when some of them accept or their invitations expire."
+        )
+    take_invitation_limit(network)
     invitation, _token = Invitation.create(network, email, leader)
     emails.email_invitation(invitation)
     return invitation

@@ -258,11 +258,17 @@ def invite(request, slug):
     if not is_verified(request.user):
         return verification_required(request, "invite people")
     form = InviteForm(network, request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        invitation = rules.invite(network, request.user, form.cleaned_data["email"])
-        messages.success(request, f"We have emailed an invitation to {invitation.email}.")
-        return redirect("community:network_members", slug=network.slug)
-    return render(request, "community/networks/invite.html", {"form": form, "network": network})
+        try:
+            invitation = rules.invite(network, request.user, form.cleaned_data["email"])
+        except rules.LimitReached as error:
+            form.add_error("email", str(error))
+            status = 429
+        else:
+            messages.success(request, f"We have emailed an invitation to {invitation.email}.")
+            return redirect("community:network_members", slug=network.slug)
+    return render(request, "community/networks/invite.html", {"form": form, "network": network}, status=status)
 
 
 def invitation(request, token):

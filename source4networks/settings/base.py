@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "source4networks.middleware.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "community.accounts.axes.sign_in_hold_middleware",
     # Axes turns a lockout flagged during authentication into its lockout page: keep it last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -144,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Axes checks for a lockout before any other backend sees the password.
 AUTHENTICATION_BACKENDS = [
+    # One attempt per account at a time, so axes's lockout holds for guesses sent at once.
+    "community.accounts.axes.OneSignInAtATime",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

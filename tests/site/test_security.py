@@ -84,6 +84,13 @@ class AdminCSPTests(TestCase):
         self.assertEqual(policy["frame-ancestors"], ["'self'"])
 
 
+# Production also needs the shared cache and a real email backend (see test_production_settings).
+SHARED_SERVICES = {
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+}
+
+
 def run_python(args, **env):
     """Run Python in a clean environment: only what a fresh server would have, plus `env`."""
     clean = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(BASE_DIR), **env}
@@ -111,6 +118,7 @@ class ProductionSettingsTests(SimpleTestCase):
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS="example.org",
             SITE_URL="https://example.org",
+            **SHARED_SERVICES,
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout.strip(), "False ['example.org']")
@@ -122,6 +130,7 @@ class ProductionSettingsTests(SimpleTestCase):
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS="example.org",
             SITE_URL="https://example.org",
+            **SHARED_SERVICES,
         )
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("no issues", result.stdout)
