@@ -65,6 +65,10 @@ def detail(request, slug):
     network, viewer = _visible_network(request, slug, Network.objects.prefetch_related("regions", "sectors", "topics"))
     active = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, user__is_active=True)
     leaders = list(active.filter(role=Membership.Role.LEADER).select_related("user__profile").order_by("created_at"))
+    # Visitors see only the leaders who chose to be named publicly; signed-in members see all.
+    all_leaders = len(leaders)
+    if not request.user.is_authenticated:
+        leaders = [leader for leader in leaders if leader.user.profile.show_as_leader_publicly]
     shown = active.filter(role=Membership.Role.MEMBER, show_on_network_page=True)
     shown_members = list(
         shown.select_related("user__profile").order_by("user__profile__display_name")[:NETWORK_PAGE_MEMBER_LIMIT]
@@ -76,6 +80,7 @@ def detail(request, slug):
         "viewer_membership": viewer,
         "is_leader": is_leader,
         "leaders": leaders,
+        "unnamed_leaders": all_leaders - len(leaders),
         "shown_members": shown_members,
         "more_members": shown.count() - len(shown_members) if len(shown_members) >= NETWORK_PAGE_MEMBER_LIMIT else 0,
         "member_count": active.count(),
