@@ -297,16 +297,25 @@ def invitation(request, token):
             status=410,
         )
     network = invitation.network
-    context = {"invitation": invitation, "network": network, "verified": is_verified(request.user)}
+    # Only the person the invitation was sent to may use it, whoever else holds the link.
+    holder_problem = rules.invitation_holder_problem(invitation, request.user)
+    context = {
+        "invitation": invitation,
+        "network": network,
+        "holder_problem": holder_problem,
+        "sent_to": rules.masked_email(invitation.email),
+    }
     if request.method == "POST":
-        if not request.user.is_authenticated:
+        if holder_problem == "signed_out":
             return redirect_to_login(request.get_full_path())
+        if holder_problem == "unconfirmed":
+            return verification_required(request, "accept this invitation")
+        if holder_problem:
+            return render(request, "community/networks/invitation.html", context, status=403)
         if "decline" in request.POST:
             rules.decline_invitation(invitation)
             messages.success(request, f"You have declined the invitation to join {network.name}.")
             return redirect("community:network_directory")
-        if not context["verified"]:
-            return verification_required(request, "join a network")
         try:
             rules.accept_invitation(invitation, request.user)
         except rules.MembershipError as error:
