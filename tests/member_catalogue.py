@@ -285,4 +285,8 @@ def build_member_pages(catalogue):
         Entry("diagnostic check answers, with errors", f"/diagnostics/{SCORECARD}/check/", error=True, post={}),
         Entry("diagnostic introduction, with earlier results", f"/diagnostics/{SCORECARD}/", user=MEMBER),
         Entry("diagnostic result with radar chart", result_url, user=MEMBER),
+        # Privacy: an invitation opened by someone else, minimal profiles.
+        Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
+        Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),
+        Entry("member profile, own, not in the directory", f"{members}catalogue-invitee/", user=INVITEE),
     ]

@@ -18,6 +18,15 @@ def is_verified(user):
     return user._s4n_verified
 
 
+def holds_address(user, email, verified=True):
+    """Is `email` one of the member's addresses (confirmed, unless verified=False)? Addresses
+    are compared without regard to case."""
+    if not user.is_authenticated:
+        return False
+    addresses = EmailAddress.objects.filter(user=user, email__iexact=email)
+    return addresses.filter(verified=True).exists() if verified else addresses.exists()
+
+
 def _group_names(user):
     if not hasattr(user, "_s4n_groups"):
         user._s4n_groups = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()

@@ -11,7 +11,7 @@ class DiscussionsConfig(AppConfig):
         from community.accounts.deletion import account_deleting, deletion_notes
         from community.accounts.export import export_sections
         from community.members.saved import SavedSection, saved_sections
-        from community.members.views import profile_sections
+        from community.members.views import profile_activity
         from source4networks.emails import email_kinds
         from source4networks.home import home_context
         from source4networks.search import SearchType, search_types
@@ -27,7 +27,7 @@ class DiscussionsConfig(AppConfig):
         account_deleting.connect(contributions.forget_member, dispatch_uid="discussions_forget_member")
         deletion_notes.register(contributions.DELETION_NOTE)
         saved_sections.register(SavedSection("community/discussions/_saved_threads.html", contributions.saved_threads))
-        profile_sections.register(contributions.recent_threads)
+        profile_activity.register(contributions.recent_threads)
         home_context.register(contributions.latest_threads)
         search_types.register(
             SearchType(

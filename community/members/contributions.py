@@ -32,6 +32,7 @@ def export_profile(user, request=None):
             if profile.avatar and request
             else (profile.avatar.name or None),
             "show_in_directory": profile.show_in_directory,
+            "show_as_leader_publicly": profile.show_as_leader_publicly,
             "notification_frequency": profile.notification_frequency,
             "terms_accepted_at": iso(profile.terms_accepted_at),
             "created_at": iso(profile.created_at),

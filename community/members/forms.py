@@ -24,11 +24,21 @@ class ProfileForm(ImageUploadMixin, forms.ModelForm):
         "avatar",
         "remove_avatar",
         "show_in_directory",
+        "show_as_leader_publicly",
     ]
 
     class Meta:
         model = Profile
-        fields = ["display_name", "job_title", "organisation", "region", "sector", "bio", "show_in_directory"]
+        fields = [
+            "display_name",
+            "job_title",
+            "organisation",
+            "region",
+            "sector",
+            "bio",
+            "show_in_directory",
+            "show_as_leader_publicly",
+        ]
         labels = {
             "display_name": "Your name",
             "bio": "About you (optional)",
@@ -36,11 +46,15 @@ class ProfileForm(ImageUploadMixin, forms.ModelForm):
             "organisation": "Organisation (optional)",
             "region": "Region (optional)",
             "sector": "Sector (optional)",
+            "show_as_leader_publicly": "Show me as a leader publicly",
         }
         help_texts = {
             "display_name": "The name other members see.",
             "bio": "A few sentences about your work and what you would like to talk about. 1,000 characters or fewer.",
-            "show_in_directory": "Other signed-in members can find you in the member directory.",
+            "show_in_directory": "Other signed-in members can find you in the member directory and see your whole "
+            "profile. If you leave this unticked, they see only your name and your posts.",
+            "show_as_leader_publicly": "If you lead a network, visitors who are not signed in see your name, job title "
+            "and organisation on the network's page. Signed-in members always see who leads a network.",
         }
         error_messages = {
             "display_name": {"required": "Enter your name", "max_length": max_length_message("Your name", 100)},

@@ -23,7 +23,9 @@ class ProfileInterest(TaggedItemBase):
 
 class Profile(models.Model):
     """What a member tells other members about themselves. Only signed-in members can see a
-    profile, and it appears in the member directory only if the member chose that."""
+    profile, and it appears in the member directory only if the member chose that; a member who
+    did not has a minimal profile (their name and their posts). A leader is named on their
+    networks' pages to visitors only if they chose "show me as a leader publicly"."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     display_name = models.CharField(max_length=100, help_text="The name other members see.")
@@ -42,6 +44,12 @@ class Profile(models.Model):
         "show me in the member directory",
         default=False,
         help_text="Other signed-in members can find you in the member directory.",
+    )
+    show_as_leader_publicly = models.BooleanField(
+        "show me as a leader publicly",
+        default=False,
+        help_text="Visitors who are not signed in see your name, job title and organisation on the pages "
+        "of networks you lead. Signed-in members always see who leads a network.",
     )
     notification_frequency = models.CharField(
         max_length=10, choices=NotificationFrequency.choices, default=NotificationFrequency.IMMEDIATE

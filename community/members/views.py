@@ -17,10 +17,18 @@ from community.members.saved import is_saveable, saved_sections
 from source4networks.listing import paginate
 from source4networks.registry import Registry
 
-# Functions (viewer, member) -> a dict for a member's profile page (their networks, their
-# recent threads), registered by the apps that hold those things. Each shows only what the
-# viewer may see.
+# Functions (viewer, member) -> a dict for a member's profile page, registered by the apps that
+# hold those things. Each shows only what the viewer may see. `profile_sections` describe the
+# member (their networks) and appear only on a full profile; `profile_activity` is what they
+# posted (their recent threads), which every profile shows.
 profile_sections = Registry()
+profile_activity = Registry()
+
+
+def shows_full_profile(viewer, profile):
+    """A member who is not in the directory has a minimal profile: other members see only their
+    name and their posts. The member always sees their own in full."""
+    return profile.show_in_directory or profile.user_id == viewer.pk
 
 
 @login_required
@@ -55,8 +63,10 @@ def profile(request, username):
         user__username=username,
         user__is_active=True,
     )
-    context = {"profile": profile, "is_own": profile.user_id == request.user.pk}
-    for section in profile_sections:
+    full = shows_full_profile(request.user, profile)
+    context = {"profile": profile, "is_own": profile.user_id == request.user.pk, "full_profile": full}
+    sections = [*profile_sections, *profile_activity] if full else list(profile_activity)
+    for section in sections:
         context.update(section(request.user, profile.user))
     return render(request, "community/members/profile.html", context)
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from community.accounts.access import is_verified
+from community.accounts.access import holds_address, is_verified
 from community.networks import emails
 from community.networks.models import Invitation, JoinPolicy, Membership, Network
 from source4networks import ratelimit
@@ -265,6 +265,27 @@ def invitation_problem(invitation):
     return None
 
 
+def masked_email(email):
+    """An address with most of its name hidden (j***@example.org): enough for the invitee to
+    recognise it, without handing the whole address to anyone else who holds the link."""
+    name, _at, domain = email.partition("@")
+    return f"{name[:1]}***@{domain}"
+
+
+def invitation_holder_problem(invitation, user):
+    """Why this person may not use the invitation, or None. Whoever holds the link may not be
+    the person it was sent to: only someone signed in with the invited address, confirmed, may
+    accept or decline it. "signed_out", "unconfirmed" (the address is theirs but not confirmed
+    yet) or "other_address"."""
+    if not user.is_authenticated:
+        return "signed_out"
+    if holds_address(user, invitation.email):
+        return None
+    if holds_address(user, invitation.email, verified=False):
+        return "unconfirmed"
+    return "other_address"
+
+
 @transaction.atomic
 def accept_invitation(invitation, user):
     """Use an invitation: the member joins the network (a pending request becomes
@@ -277,8 +298,13 @@ def accept_invitation(invitation, user):
         raise MembershipError("This invitation has expired.")
     if problem:
         raise MembershipError("This invitation has been withdrawn.")
-    if not is_verified(user):
+    holder_problem = invitation_holder_problem(invitation, user)
+    if holder_problem == "unconfirmed":
         raise MembershipError("Confirm your email address before you join a network.")
+    if holder_problem:
+        raise MembershipError(
+            f"This invitation was sent to {masked_email(invitation.email)}. Sign in with that address to accept it."
+        )
     network = invitation.network
     membership, created = Membership.objects.get_or_create(
         network=network, user=user, defaults={"status": Membership.Status.ACTIVE, "joined_at": timezone.now()}

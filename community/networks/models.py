@@ -110,7 +110,8 @@ class Network(index.Indexed, models.Model):
 
 class Membership(models.Model):
     """One person's place in a network: a member or a leader, or a pending request to join.
-    Members choose whether the network page shows them; leaders are always shown."""
+    Members choose whether the network page shows them. Leaders are always shown to signed-in
+    members, and to visitors only if their profile says "show me as a leader publicly"."""
 
     class Role(models.TextChoices):
         LEADER = "leader", "Leader"

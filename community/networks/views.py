@@ -65,6 +65,10 @@ def detail(request, slug):
     network, viewer = _visible_network(request, slug, Network.objects.prefetch_related("regions", "sectors", "topics"))
     active = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, user__is_active=True)
     leaders = list(active.filter(role=Membership.Role.LEADER).select_related("user__profile").order_by("created_at"))
+    # Visitors see only the leaders who chose to be named publicly; signed-in members see all.
+    all_leaders = len(leaders)
+    if not request.user.is_authenticated:
+        leaders = [leader for leader in leaders if leader.user.profile.show_as_leader_publicly]
     shown = active.filter(role=Membership.Role.MEMBER, show_on_network_page=True)
     shown_members = list(
         shown.select_related("user__profile").order_by("user__profile__display_name")[:NETWORK_PAGE_MEMBER_LIMIT]
@@ -76,6 +80,7 @@ def detail(request, slug):
         "viewer_membership": viewer,
         "is_leader": is_leader,
         "leaders": leaders,
+        "unnamed_leaders": all_leaders - len(leaders),
         "shown_members": shown_members,
         "more_members": shown.count() - len(shown_members) if len(shown_members) >= NETWORK_PAGE_MEMBER_LIMIT else 0,
         "member_count": active.count(),
@@ -286,16 +291,25 @@ def invitation(request, token):
             status=410,
         )
     network = invitation.network
-    context = {"invitation": invitation, "network": network, "verified": is_verified(request.user)}
+    # Only the person the invitation was sent to may use it, whoever else holds the link.
+    holder_problem = rules.invitation_holder_problem(invitation, request.user)
+    context = {
+        "invitation": invitation,
+        "network": network,
+        "holder_problem": holder_problem,
+        "sent_to": rules.masked_email(invitation.email),
+    }
     if request.method == "POST":
-        if not request.user.is_authenticated:
+        if holder_problem == "signed_out":
             return redirect_to_login(request.get_full_path())
+        if holder_problem == "unconfirmed":
+            return verification_required(request, "accept this invitation")
+        if holder_problem:
+            return render(request, "community/networks/invitation.html", context, status=403)
         if "decline" in request.POST:
             rules.decline_invitation(invitation)
             messages.success(request, f"You have declined the invitation to join {network.name}.")
             return redirect("community:network_directory")
-        if not context["verified"]:
-            return verification_required(request, "join a network")
         try:
             rules.accept_invitation(invitation, request.user)
         except rules.MembershipError as error:

@@ -49,6 +49,7 @@ def build_members():
         profile.sector = sectors.get(member["sector"])
         profile.bio = member["bio"]
         profile.show_in_directory = member["in_directory"]
+        profile.show_as_leader_publicly = member.get("leader_public", False)
         profile.terms_accepted_at = profile.terms_accepted_at or timezone.now()
         profile.save()
         profile.interests.set(member["interests"], clear=True)
