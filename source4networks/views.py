@@ -12,6 +12,11 @@ from .search import site_search
 logger = logging.getLogger(__name__)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (a page open too long, cookies refused)."""
+    return render(request, "403_csrf.html", status=403)
+
+
 @require_GET
 def search(request):
     return render(request, "source4networks/search.html", site_search(request))
