@@ -9,7 +9,10 @@ class DiagnosticsConfig(AppConfig):
         # Models (and modules that use them) can be imported only once the app registry is ready.
         from community.accounts.deletion import account_deleting, deletion_notes
         from community.accounts.export import export_sections
+        from community.accounts.views import account_sections
+        from community.networks.views import network_page_sections
         from source4networks.emails import email_kinds
+        from source4networks.registry import PageSection
 
         from . import contributions, emails
 
@@ -18,3 +21,7 @@ class DiagnosticsConfig(AppConfig):
         export_sections.register(contributions.export_diagnostics)
         account_deleting.connect(contributions.forget_member, dispatch_uid="diagnostics_forget_member")
         deletion_notes.register(contributions.DELETION_NOTE)
+        account_sections.register(PageSection("diagnostics/my_diagnostics.html", contributions.my_diagnostics))
+        network_page_sections.register(
+            PageSection("diagnostics/rounds/network_page_rounds.html", contributions.network_open_rounds)
+        )

@@ -1,11 +1,16 @@
-"""What diagnostics add to features that other apps own: the member's part of "Download my data"
-and what goes when they delete their account. Registered in DiagnosticsConfig.ready()."""
+"""What diagnostics add to features that other apps own: the member's part of "Download my data",
+what goes when they delete their account, "My diagnostics" on the account overview and the open
+rounds on a network page. Registered in DiagnosticsConfig.ready()."""
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from community.accounts.deletion import DeletionNote
 from community.accounts.export import iso
+from community.networks.models import Membership
 
 from . import rounds, scoring
-from .models import InstrumentVersion, MatrixSession, NetworkRound, Response
+from .models import InstrumentVersion, MatrixSession, NetworkRound, Response, RoundResponse
 from .survey import clean_stored
 
 
@@ -105,3 +110,55 @@ DELETION_NOTE = DeletionNote(
         "maturity-matrix sessions you recorded stay with the network, without your name",
     ),
 )
+
+
+# "My diagnostics" lists this many of a member's latest results; each diagnostic's page lists
+# the member's earlier results of it.
+RESULTS_SHOWN = 20
+
+
+def open_rounds(user):
+    """The open online rounds of the networks `user` is an active member of, soonest to close
+    first, each with `answered`: whether they have answered it yet. Paper rounds are answered
+    on paper, so they are not offered."""
+    return (
+        NetworkRound.objects.filter(
+            mode=NetworkRound.Mode.ONLINE,
+            closed=False,
+            closes_at__gt=timezone.now(),
+            network__memberships__user=user,
+            network__memberships__status=Membership.Status.ACTIVE,
+        )
+        .annotate(answered=Exists(RoundResponse.objects.filter(round=OuterRef("pk"), respondent=user)))
+        .select_related("network", "version__instrument")
+        .order_by("closes_at", "pk")
+    )
+
+
+def my_diagnostics(user):
+    """For the account overview: the member's own results (unfinished ones first) and the
+    open rounds of their networks, with a link to answer each."""
+    responses = Response.objects.filter(user=user).select_related("version__instrument")
+    # An unfinished result is continued from its diagnostic's page, which exists only while
+    # the diagnostic is published; one line per diagnostic, as the survey resumes the latest.
+    unfinished = {}
+    for response in responses.filter(
+        status=Response.Status.IN_PROGRESS, version__instrument__is_published=True
+    ).order_by("-updated_at"):
+        unfinished.setdefault(response.version.instrument_id, response)
+    submitted = list(responses.filter(status=Response.Status.SUBMITTED).order_by("-submitted_at")[: RESULTS_SHOWN + 1])
+    return {
+        "unfinished": list(unfinished.values()),
+        "results": submitted[:RESULTS_SHOWN],
+        "more_results": len(submitted) > RESULTS_SHOWN,
+        "open_rounds": list(open_rounds(user)),
+    }
+
+
+def network_open_rounds(viewer, network, membership):
+    """For a network page: its open rounds, shown to the network's active members only (they
+    are the ones who may answer)."""
+    if not (membership and membership.is_active):
+        return None
+    network_rounds = list(open_rounds(viewer).filter(network=network))
+    return {"open_rounds": network_rounds, "network": network} if network_rounds else None

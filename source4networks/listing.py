@@ -83,7 +83,7 @@ class ListingFilterSet(django_filters.FilterSet):
         self.problems = []
         self.query = ""
         if self.is_bound:
-            self.data = self._without_unknown_values(self.data)
+            self.data = self._without_unknown_values(self.normalise(self.data.copy()))
             self._check_search()
             self._report_refused_values()
             order = list(self.filters)
@@ -91,6 +91,11 @@ class ListingFilterSet(django_filters.FilterSet):
 
     def set_choices(self):
         """Hook: set choices that come from the database."""
+
+    def normalise(self, data):
+        """Hook: `data` (a copy that may be changed) with values written another way than the
+        filters take turned into theirs, before unknown values are dropped."""
+        return data
 
     def set_filter_choices(self, name, choices):
         self.filters[name].extra["choices"] = choices

@@ -13,6 +13,11 @@ from .site_address import absolute_url
 logger = logging.getLogger(__name__)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (a page open too long, cookies refused)."""
+    return render(request, "403_csrf.html", status=403)
+
+
 @require_GET
 def search(request):
     return render(request, "source4networks/search.html", site_search(request))

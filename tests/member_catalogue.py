@@ -168,6 +168,14 @@ def _diagnostic_results(member):
     return latest.get_absolute_url()
 
 
+def _open_round(network, leader):
+    """A round of the scorecard open in the catalogue network: its members see it on the network
+    page and in My diagnostics."""
+    from diagnostics.factories import NetworkRoundFactory, current_version
+
+    NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
+
+
 def _confirmation_url(user):
     """The address in the email that asks `user` to confirm their email address."""
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -188,6 +196,7 @@ def build_member_pages(catalogue):
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.resource)
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.case_study)
     result_url = _diagnostic_results(people[MEMBER])
+    _open_round(network, people[LEADER])
     confirm_url = _confirmation_url(people[UNVERIFIED])
     catalogue.users = people
 
@@ -289,4 +298,12 @@ def build_member_pages(catalogue):
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
         Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),
         Entry("member profile, own, not in the directory", f"{members}catalogue-invitee/", user=INVITEE),
+        # The site's error pages (a leader's page, a button's address opened from a link), My
+        # diagnostics with nothing in it, and the networks directory's topic filter.
+        Entry("forbidden, a leader's page", f"/diagnostics/networks/{NETWORK_SLUG}/rounds/", status=403, user=MEMBER),
+        Entry("method not allowed", f"/account/saved/{catalogue.resource.pk}/", status=405),
+        Entry("method not allowed, signed in", f"{net}join/", status=405, user=MEMBER),
+        Entry("my account, nothing yet", "/account/", user=INVITEE),
+        Entry("networks directory, by topic", with_query("/networks/", {"topic": "stroke"})),
+        Entry("networks directory, unknown topic", with_query("/networks/", {"topic": "no-such-topic"}), error=True),
     ]

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from community.accounts.access import is_verified
 from community.accounts.forms import DeleteAccountForm
-from source4networks.registry import Registry
+from source4networks.registry import Registry, filled_sections
 
 from .deletion import blockers, delete_account, what_happens
 from .export import export_data
@@ -22,12 +22,16 @@ from .export import export_data
 # registered by the apps that hold those things.
 account_summaries = Registry()
 
+# PageSections of the overview page whose context takes (user): my diagnostics.
+account_sections = Registry()
+
 
 @login_required
 def home(request):
     context = {"profile": request.user.profile, "verified": is_verified(request.user)}
     for summary in account_summaries:
         context.update(summary(request.user))
+    context["sections"] = filled_sections(account_sections, request.user)
     return render(request, "community/accounts/home.html", context)
 
 

@@ -30,7 +30,11 @@ def is_saved(user, page):
     return SavedItem.objects.filter(user=user, page_id=page.pk).exists()
 
 
+def saved_pages(user):
+    """The member's saved pages that are still published, newest first."""
+    return SavedItem.objects.filter(user=user, page__live=True).order_by("-created_at")
+
+
 def saved_count(user):
-    """How many things the member has saved, of every kind."""
-    pages = SavedItem.objects.filter(user=user).count()
-    return pages + sum(section.items(user).count() for section in saved_sections)
+    """How many things the member has saved, of every kind: what the saved items page lists."""
+    return saved_pages(user).count() + sum(section.items(user).count() for section in saved_sections)

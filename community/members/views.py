@@ -13,7 +13,7 @@ from wagtail.models import Page
 from community.members.filters import MemberFilterSet
 from community.members.forms import NotificationForm, ProfileForm
 from community.members.models import Profile, SavedItem
-from community.members.saved import is_saveable, saved_sections
+from community.members.saved import is_saveable, saved_pages, saved_sections
 from source4networks.listing import paginate
 from source4networks.registry import Registry
 
@@ -95,19 +95,21 @@ def notifications(request):
 
 @login_required
 def saved_items(request):
-    items = SavedItem.objects.filter(user=request.user, page__live=True).select_related("page").order_by("-created_at")
-    page_obj = paginate(request, items)
+    page_obj = paginate(request, saved_pages(request.user).select_related("page"))
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[i.page_id for i in page_obj]).specific()}
     rows = [(item, specific.get(item.page_id)) for item in page_obj]
+    sections = [
+        {"template": section.template, "items": list(section.items(request.user))} for section in saved_sections
+    ]
     return render(
         request,
         "community/members/saved.html",
         {
             "page_obj": page_obj,
             "rows": [r for r in rows if r[1] is not None],
-            "saved_sections": [
-                {"template": section.template, "items": list(section.items(request.user))} for section in saved_sections
-            ],
+            "saved_sections": sections,
+            # Pages and every other kind, counted as on the account overview.
+            "saved_count": page_obj.paginator.count + sum(len(section["items"]) for section in sections),
         },
     )
 

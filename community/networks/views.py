@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from community.accounts.access import is_site_team, is_verified, verification_required
 from source4networks.listing import paginate
 from source4networks.ratelimit import hit
+from source4networks.registry import Registry, filled_sections
 
 from . import membership as rules
 from .emails import send_contact_message
@@ -23,6 +24,11 @@ from .models import Invitation, Membership, Network, hash_token
 CONTACT_LIMIT = 5
 CONTACT_WINDOW = 60 * 60
 NETWORK_PAGE_MEMBER_LIMIT = 60
+
+# PageSections of a network page whose context takes (viewer, network, the viewer's
+# membership or None), added by the apps that hold what they show (open rounds). Each decides
+# who may see it.
+network_page_sections = Registry()
 
 
 def _visible_network(request, slug, queryset=None):
@@ -94,6 +100,7 @@ def detail(request, slug):
         # The private discussion space, shown to the network's own members only.
         # (The discussions app adds it as the reverse of its one-to-one link.)
         "space": getattr(network, "space", None) if viewer and viewer.is_active else None,
+        "sections": filled_sections(network_page_sections, request.user, network, viewer),
     }
     return render(request, "community/networks/detail.html", context)
 

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "source4networks.middleware.SiteCSPMiddleware",
+    # Inside the CSP middleware, so the page it renders gets the policy's nonce.
+    "source4networks.middleware.MethodNotAllowedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.accounts.axes.sign_in_hold_middleware",
@@ -306,6 +308,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused form gets the site's page (Django's own renders without the site's layout).
+CSRF_FAILURE_VIEW = "source4networks.views.csrf_failure"
 # Wagtail's own preview views allow same-origin framing where they need it.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -542,4 +542,7 @@ class NetworkPageLinkTests(RoundTestCase):
         self.assertContains(page, f"/diagnostics/networks/{self.network.slug}/rounds/")
         self.assertContains(page, f"/diagnostics/networks/{self.network.slug}/matrix/")
         self.client.force_login(self.member)
-        self.assertNotContains(self.client.get(self.network.get_absolute_url()), "/rounds/")
+        # Members see the open round's link to answer (issue 9), never the leaders' pages.
+        page = self.client.get(self.network.get_absolute_url())
+        self.assertNotContains(page, f"/diagnostics/networks/{self.network.slug}/")
+        self.assertContains(page, self.round.get_absolute_url())
