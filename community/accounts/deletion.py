@@ -165,8 +165,8 @@ def delete_account(user):
     names.discard("")
     account_deleting.send(sender=user.__class__, user=user)
     EmailAddress.objects.filter(user=user).delete()
-    # Sign-in records name the person and their IP address.
-    login_names = emails | {old_username}
+    # Sign-in records name the account as axes counts it (`user:<id>`, see axes.py) or as typed.
+    login_names = emails | {old_username, f"user:{user.pk}"}
     AccessAttempt.objects.filter(_any("username__iexact", login_names)).delete()
     AccessLog.objects.filter(_any("username__iexact", login_names)).delete()
     AccessFailureLog.objects.filter(_any("username__iexact", login_names)).delete()

@@ -8,7 +8,7 @@ from django.db.models import Q
 from community.accounts.deletion import DeletionNote, account_emails
 from community.accounts.export import iso
 
-from .models import Invitation, Membership, Network
+from .models import ContactMessage, Invitation, Membership, Network
 
 
 def export_networks(user, request=None):
@@ -52,6 +52,8 @@ def forget_member(sender, user, **kwargs):
     Invitation.objects.filter(Q(email__in=account_emails(user)) | Q(accepted_by=user)).delete()
     Invitation.objects.filter(invited_by=user).update(invited_by=None)
     Network.objects.filter(created_by=user).update(created_by=None)
+    # A message to a network's leaders not sent yet holds the sender's words and reply address.
+    ContactMessage.objects.filter(sender=user).delete()
 
 
 DELETION_NOTE = DeletionNote(

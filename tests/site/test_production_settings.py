@@ -11,7 +11,12 @@ SHOW = "import source4networks.settings.production as s; print(s.CACHES['default
 
 
 def production(code=SHOW, **env):
-    base = {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "example.org", **SHARED_SERVICES}
+    base = {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "example.org",
+        "SITE_URL": "https://example.org",
+        **SHARED_SERVICES,
+    }
     base.update(env)
     return run_python(["-c", code], **{name: value for name, value in base.items() if value is not None})
 
