@@ -130,8 +130,11 @@ def _lock_out(email):
     from axes.models import AccessAttempt
     from django.conf import settings
 
+    from community.accounts.axes import username_from_request
+
     AccessAttempt.objects.create(
-        username=email,
+        # The name axes counts the attempts under (the account, or the name as typed).
+        username=username_from_request(None, {"login": email}),
         ip_address="127.0.0.1",
         user_agent="catalogue",
         http_accept="text/html",
