@@ -268,6 +268,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Autosave off (0): in Wagtail 7.4.4 (no later 7.4 release fixes it) clicking Approve adds the
+# approval to the page editor's form, autosave takes that for an edit and posts the form again,
+# so the approval reaches the server twice. When the two overlap, the second saves the page as
+# it was before the first published it: the workflow ends "approved" and the page stays a
+# draft. Autosave on the create view races "Submit" the same way. tests/browser/test_publishing.py
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 TAGGIT_CASE_INSENSITIVE = True
 
 # Library listings show this many items a page.
