@@ -14,6 +14,7 @@ class DiscussionsConfig(AppConfig):
         from community.members.views import profile_activity
         from source4networks.emails import email_kinds
         from source4networks.home import home_context
+        from source4networks.scheduling import ScheduledJob, scheduled_jobs
         from source4networks.search import SearchType, search_types
         from source4networks.sitemaps import sitemap_sections
 
@@ -23,6 +24,8 @@ class DiscussionsConfig(AppConfig):
         for kind in notifications.EMAIL_KINDS:
             email_kinds.register(kind)
         sitemap_sections.register(sitemaps.OpenSpacesSitemap)
+        scheduled_jobs.register(ScheduledJob("send_digests", "0 7 * * *", ("--period", "daily")))
+        scheduled_jobs.register(ScheduledJob("send_digests", "0 7 * * mon", ("--period", "weekly")))
         export_sections.register(contributions.export_discussions)
         account_deleting.connect(contributions.forget_member, dispatch_uid="discussions_forget_member")
         deletion_notes.register(contributions.DELETION_NOTE)

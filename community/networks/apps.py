@@ -13,6 +13,7 @@ class NetworksConfig(AppConfig):
         from community.accounts.views import account_summaries
         from community.members.views import profile_sections
         from source4networks.emails import email_kinds
+        from source4networks.scheduling import ScheduledJob, scheduled_jobs
         from source4networks.search import SearchType, search_types
         from source4networks.sitemaps import sitemap_sections
 
@@ -23,6 +24,7 @@ class NetworksConfig(AppConfig):
         for kind in emails.EMAIL_KINDS:
             email_kinds.register(kind)
         sitemap_sections.register(sitemaps.NetworksSitemap)
+        scheduled_jobs.register(ScheduledJob("delete_expired_invitations", "45 3 * * *"))
         export_sections.register(contributions.export_networks)
         account_deleting.connect(contributions.forget_member, dispatch_uid="networks_forget_member")
         deletion_blockers.register(sole_leader_networks)
