@@ -1,4 +1,5 @@
-# Source4Networks: `make run` sets everything up and serves the site; `make test` runs the suite.
+# Source4Networks: `make run` sets everything up and serves the site; `make test` runs the suite;
+# `make serve` runs it as in production (see README.md and docs/operations.md).
 SHELL := /bin/bash
 VENV := .venv
 PYTHON := $(VENV)/bin/python
@@ -8,20 +9,31 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
 PYTHON_DEPS := $(VENV)/.installed
+# Every Python package pinned with its hashes (`make lock` writes them from pyproject.toml).
+LOCK := requirements/dev.txt
+LOCK_TOOLS := .lock-tools
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+# `make serve`: production settings; everything else comes from the environment (README.md).
+SERVE_ENV := DJANGO_SETTINGS_MODULE=source4networks.settings.production
 NODE_DEPS := node_modules/.installed
 STATIC_BUILT := static/dist/main.css
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint format check assets migrate demo bench clean
+.PHONY: help run setup serve test test-fast lint security format check assets migrate demo bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(PYTHON_DEPS): pyproject.toml
+$(PYTHON_DEPS): pyproject.toml $(LOCK)
 	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -e ".[dev]"
+	$(PYTHON) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PYTHON) -m pip install --quiet --no-deps -e .
 	touch $@
+
+lock: ## Pin every dependency with hashes into requirements/ (after changing pyproject.toml)
+	test -x $(LOCK_TOOLS)/bin/pip-compile || { python3 -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet "pip-tools>=7.4,<8"; }
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) --extra dev -o requirements/dev.txt pyproject.toml
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) --extra s3 -o requirements/production.txt pyproject.toml
 
 $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -41,6 +53,13 @@ setup: $(PYTHON_DEPS) $(STATIC_BUILT) migrate ## Install everything, migrate, an
 run: setup ## Set up and serve the site at http://127.0.0.1:$(PORT)
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
+serve: $(PYTHON_DEPS) $(STATIC_BUILT) ## Serve as in production: gunicorn, task worker and scheduler (needs the environment in README.md)
+	$(SERVE_ENV) $(PYTHON) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(PYTHON) manage.py migrate --noinput
+	$(SERVE_ENV) $(PYTHON) manage.py load_demo_content --if-empty
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(SERVE_ENV) BIND_ADDRESS="$${BIND_ADDRESS:-127.0.0.1}" \
+		$(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
+
 test: $(PYTHON_DEPS) $(STATIC_BUILT) ## Run the whole test suite (browser and HTML validity tests included)
 	$(VENV)/bin/pytest
 
@@ -55,6 +74,9 @@ lint: $(PYTHON_DEPS) ## Lint and check formatting with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+security: $(PYTHON_DEPS) ## Scan the code with bandit (configured in pyproject.toml)
+	$(VENV)/bin/bandit -c pyproject.toml -r . --quiet
+
 format: $(PYTHON_DEPS) ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
@@ -63,4 +85,4 @@ bench: $(PYTHON_DEPS) $(STATIC_BUILT) ## Measure page speed against a trivial vi
 	$(PYTHON) bench/run.py
 
 clean: ## Remove the virtual environment, node modules, built files and the SQLite database
-	rm -rf $(VENV) node_modules static/dist staticfiles db.sqlite3 .test-media
+	rm -rf $(VENV) $(LOCK_TOOLS) node_modules static/dist staticfiles db.sqlite3 .test-media

@@ -1,8 +1,6 @@
 """The site's addresses. This is the one place that names every app: fixed addresses first,
 then Wagtail's page tree for every other path."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,7 +10,7 @@ from community import urls as community_urls
 from diagnostics import urls as diagnostics_urls
 from events.views import EVENT_ICS_URL_PATTERN, event_ics_view
 
-from . import views
+from . import media, views
 from .sitemaps import sitemap
 
 urlpatterns = [
@@ -29,8 +27,8 @@ urlpatterns = [
     re_path(EVENT_ICS_URL_PATTERN, event_ics_view, name="event_ics"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files, when they are on this machine's disk (source4networks/media.py).
+urlpatterns += media.urlpatterns()
 
 # Wagtail serves every other path from the page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -169,9 +169,31 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
-# Media on an S3-compatible store when configured (django-storages must then be installed).
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Media on an S3-compatible object store when a bucket is named (install the `s3` extra:
+# django-storages and boto3); on the local disk under MEDIA_ROOT otherwise. Keys may also come
+# from the machine's role or boto3's own variables, so they are optional here.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # A CDN or public domain in front of the bucket: plain links that caches can hold.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Without a public domain, links are signed (a private bucket works as it is).
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            # Two uploads with one name never overwrite each other.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+# Django serves MEDIA_URL itself when media are on this machine's disk (source4networks/media.py);
+# SERVE_MEDIA=false when a proxy in front serves MEDIA_ROOT instead.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -260,7 +282,33 @@ SITE_URL = site_url(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
 WAGTAIL_SITE_NAME = "Source4Networks"
 # Links in Wagtail's own emails (workflow and comment notifications).
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: PostgreSQL's full text search (Wagtail's database backend) unless SEARCH_BACKEND names
+# an Elasticsearch or OpenSearch cluster at SEARCH_URL (for catalogues past ~200,000 pages;
+# install its client, see docs/operations.md, then run `manage.py update_index`).
+SEARCH_BACKENDS = {
+    "database": "wagtail.search.backends.database",
+    "elasticsearch": "wagtail.search.backends.elasticsearch9",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch7": "wagtail.search.backends.elasticsearch7",
+    "opensearch": "wagtail.search.backends.opensearch3",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+}
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
+if SEARCH_BACKEND not in SEARCH_BACKENDS:
+    raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {SEARCH_BACKEND!r}.")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKENDS[SEARCH_BACKEND]}}
+if SEARCH_BACKEND != "database":
+    if not os.environ.get("SEARCH_URL"):
+        raise ImproperlyConfigured(f"SEARCH_URL must be set with SEARCH_BACKEND={SEARCH_BACKEND}.")
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        {
+            "URLS": env_list("SEARCH_URL"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "s4n_"),
+            "TIMEOUT": 5,
+        }
+    )
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
