@@ -15,6 +15,9 @@ LOCK_TOOLS := .lock-tools
 LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 # `make serve`: production settings; everything else comes from the environment (README.md).
 SERVE_ENV := DJANGO_SETTINGS_MODULE=source4networks.settings.production
+# `make serve` fills an empty site with the demo content (accounts with a published password):
+# a live site runs `make serve DEMO=no`.
+DEMO ?= yes
 NODE_DEPS := node_modules/.installed
 STATIC_BUILT := static/dist/main.css
 
@@ -56,7 +59,7 @@ run: setup ## Set up and serve the site at http://127.0.0.1:$(PORT)
 serve: $(PYTHON_DEPS) $(STATIC_BUILT) ## Serve as in production: gunicorn, task worker and scheduler (needs the environment in README.md)
 	$(SERVE_ENV) $(PYTHON) manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(PYTHON) manage.py migrate --noinput
-	$(SERVE_ENV) $(PYTHON) manage.py load_demo_content --if-empty
+	$(if $(filter yes,$(DEMO)),$(SERVE_ENV) $(PYTHON) manage.py load_demo_content --if-empty --force)
 	PATH="$(abspath $(VENV))/bin:$$PATH" $(SERVE_ENV) BIND_ADDRESS="$${BIND_ADDRESS:-127.0.0.1}" \
 		$(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
 

@@ -14,7 +14,7 @@ from source4networks.site_address import absolute_url
 
 CONFIRMATION = "account/email/email_confirmation"
 CONFIRMATION_SIGNUP = "account/email/email_confirmation_signup"
-PASSWORD_RESET = "account/email/password_reset_key"  # noqa: S105 - a template name
+PASSWORD_RESET = "account/email/password_reset_key"  # noqa: S105 - a template name  # nosec B105
 ACCOUNT_ALREADY_EXISTS = "account/email/account_already_exists"
 
 

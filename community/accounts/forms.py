@@ -30,10 +30,15 @@ class SignupForm(allauth_forms.SignupForm):
 class LoginForm(allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Labels and messages, not passwords: nosec B105.
         nhs_style(
             self,
-            labels={"login": "Email address", "password": "Password", "remember": "Keep me signed in on this device"},
-            required={"login": "Enter your email address", "password": "Enter your password"},
+            labels={
+                "login": "Email address",
+                "password": "Password",  # nosec B105
+                "remember": "Keep me signed in on this device",
+            },
+            required={"login": "Enter your email address", "password": "Enter your password"},  # nosec B105
         )
         self.fields["password"].help_text = ""
         self.fields["login"].error_messages["invalid"] = (
@@ -109,7 +114,8 @@ class AddEmailForm(allauth_forms.AddEmailForm):
 class ReauthenticateForm(allauth_forms.ReauthenticateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        nhs_style(self, labels={"password": "Password"}, required={"password": "Enter your password"})
+        # A label and a message, not passwords.
+        nhs_style(self, labels={"password": "Password"}, required={"password": "Enter your password"})  # nosec B105
 
 
 class DeleteAccountForm(forms.Form):

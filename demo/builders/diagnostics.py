@@ -22,7 +22,7 @@ from source4networks.factories import UserFactory
 
 def demo_answers(data, seed, lift):
     """Answers centred a little below "Agree", raised by ``lift`` points, with some NA."""
-    rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not security
+    rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not security  # nosec B311
     scale = data.scale
     answers = {}
     for item in data.items:

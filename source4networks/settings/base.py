@@ -211,14 +211,15 @@ ACCOUNT_ADAPTER = "community.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.signup_form.SignupExtraForm"
-# allauth's forms with the NHS service manual's labels and error messages.
+# allauth's forms with the NHS service manual's labels and error messages (the "password"
+# entries are dotted paths to form classes, not passwords: nosec B105).
 ACCOUNT_FORMS = {
     "signup": "community.accounts.forms.SignupForm",
     "login": "community.accounts.forms.LoginForm",
-    "reset_password": "community.accounts.forms.ResetPasswordForm",
-    "reset_password_from_key": "community.accounts.forms.ResetPasswordKeyForm",
-    "change_password": "community.accounts.forms.ChangePasswordForm",
-    "set_password": "community.accounts.forms.SetPasswordForm",
+    "reset_password": "community.accounts.forms.ResetPasswordForm",  # nosec B105
+    "reset_password_from_key": "community.accounts.forms.ResetPasswordKeyForm",  # nosec B105
+    "change_password": "community.accounts.forms.ChangePasswordForm",  # nosec B105
+    "set_password": "community.accounts.forms.SetPasswordForm",  # nosec B105
     "add_email": "community.accounts.forms.AddEmailForm",
     "reauthenticate": "community.accounts.forms.ReauthenticateForm",
 }

@@ -20,6 +20,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, list_jobs=False, **options):
+        # APScheduler's own lines for each run repeat ours (scheduling.run_job); keep its warnings.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
         scheduler = build_scheduler()
         if list_jobs:
             for job in scheduler.get_jobs():
