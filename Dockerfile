@@ -19,10 +19,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000
 WORKDIR /app
 
-# Every package pinned with its hashes (requirements/production.txt: the site and the s3 extra).
-COPY requirements/production.txt requirements/production.txt
+# Every package pinned with its hashes (requirements/production.lock: the site and the s3 extra).
+COPY requirements/production.lock requirements/production.lock
 RUN python -m venv /opt/venv \
-    && pip install --no-cache-dir --require-hashes -r requirements/production.txt
+    && pip install --no-cache-dir --require-hashes -r requirements/production.lock
 
 COPY . .
 COPY --from=assets /app/static/dist static/dist

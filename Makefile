@@ -10,7 +10,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
 PYTHON_DEPS := $(VENV)/.installed
 # Every Python package pinned with its hashes (`make lock` writes them from pyproject.toml).
-LOCK := requirements/dev.txt
+LOCK := requirements/dev.lock
 LOCK_TOOLS := .lock-tools
 LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 # `make serve`: production settings; everything else comes from the environment (README.md).
@@ -35,8 +35,8 @@ $(PYTHON_DEPS): pyproject.toml $(LOCK)
 
 lock: ## Pin every dependency with hashes into requirements/ (after changing pyproject.toml)
 	test -x $(LOCK_TOOLS)/bin/pip-compile || { python3 -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet "pip-tools>=7.4,<8"; }
-	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) --extra dev -o requirements/dev.txt pyproject.toml
-	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) --extra s3 -o requirements/production.txt pyproject.toml
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) --extra dev -o requirements/dev.lock pyproject.toml
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) --extra s3 -o requirements/production.lock pyproject.toml
 
 $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
