@@ -4,11 +4,12 @@ through Wagtail's serve view (which checks their collection's privacy)."""
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 from wagtail.documents import get_document_model
 
 from source4networks import media
 from source4networks.factories import make_image
+from tests.site.test_security import run_python
 
 
 class MediaServingTests(TestCase):
@@ -47,3 +48,35 @@ class MediaServingTests(TestCase):
     @override_settings(SERVE_MEDIA=False)
     def test_no_media_address_when_something_else_serves_media(self):
         self.assertEqual(media.urlpatterns(), [])
+
+
+class MediaStorageSettingTests(SimpleTestCase):
+    SHOW = (
+        "import source4networks.settings.test as s; d = s.STORAGES['default']; "
+        "print(d['BACKEND'], s.SERVE_MEDIA, sorted((k, v) for k, v in d.get('OPTIONS', {}).items() if v is not None))"
+    )
+
+    def test_local_disk_by_default_served_by_the_site(self):
+        result = run_python(["-c", self.SHOW])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.strip(), "django.core.files.storage.FileSystemStorage True []")
+
+    def test_a_bucket_moves_media_to_object_storage(self):
+        result = run_python(
+            ["-c", self.SHOW],
+            AWS_STORAGE_BUCKET_NAME="s4n-media",
+            AWS_S3_ENDPOINT_URL="https://objects.example.org",
+            AWS_S3_REGION_NAME="eu-west-2",
+            AWS_S3_CUSTOM_DOMAIN="media.example.org",
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        backend, serve_media, options = result.stdout.strip().split(" ", 2)
+        self.assertEqual((backend, serve_media), ("storages.backends.s3.S3Storage", "False"))
+        for expected in (
+            "('bucket_name', 's4n-media')",
+            "('endpoint_url', 'https://objects.example.org')",
+            "('region_name', 'eu-west-2')",
+            "('custom_domain', 'media.example.org')",
+            "('file_overwrite', False)",
+        ):
+            self.assertIn(expected, options)
