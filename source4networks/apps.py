@@ -9,9 +9,12 @@ class Source4NetworksConfig(AppConfig):
     def ready(self):
         # Models (and modules that use them) can be imported only once the app registry is ready.
         from .models import StandardPage
+        from .page_cache import connect_purges
         from .search import SearchType, search_types
         from .site_address import sync_wagtail_site
 
         search_types.register(SearchType("pages", "Pages", "Page", StandardPage, order=40))
         # After every migrate, Wagtail's Site record follows SITE_URL.
         post_migrate.connect(sync_wagtail_site, sender=self, dispatch_uid="s4n_sync_wagtail_site")
+        # Publishing and the changes anonymous pages show purge the page cache (page_cache.py).
+        connect_purges()
