@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import TestCase, override_settings
 from django.urls import path, reverse
+from wagtail.models import PageViewRestriction
 
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory
@@ -155,6 +156,12 @@ class PersonalPagesTests(PageCacheTestCase):
         self.client.logout()
         self.assertNotContains(self.client.get("/resources/"), "My account")
 
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_members_page_is_private_with_the_page_cache_off_too(self):
+        self.client.force_login(self.member)
+        response = self.client.get("/resources/")
+        self.assertEqual(cache_control(response), {"private", "no-cache", "no-store"})
+
     def test_the_sign_in_page_is_never_cached_and_is_private(self):
         first = self.client.get(reverse("account_login"))
         second = self.client.get(reverse("account_login"))
@@ -233,6 +240,15 @@ class PurgeTests(PageCacheTestCase):
         response = self.client.get("/resources/")
         self.assertEqual(response["X-Page-Cache"], "hit")
         self.assertNotContains(response, "Not published yet")
+
+    def test_making_a_page_private_takes_it_out_of_the_cache_at_once(self):
+        url = self.resource.url
+        self.client.get(url)
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
+        PageViewRestriction.objects.create(page=self.resource, restriction_type=PageViewRestriction.LOGIN)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 302)
+        self.assertIn(f"next={url}", response["Location"])
 
     def test_a_network_edit_shows_in_the_directory_and_on_its_page(self):
         network_url = reverse("community:network_detail", args=[self.network.slug])
