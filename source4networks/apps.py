@@ -9,6 +9,7 @@ class Source4NetworksConfig(AppConfig):
     def ready(self):
         # Models (and modules that use them) can be imported only once the app registry is ready.
         from .models import StandardPage
+        from .page_cache import connect_purges
         from .scheduling import ScheduledJob, scheduled_jobs
         from .search import SearchType, search_types
         from .site_address import sync_wagtail_site
@@ -20,3 +21,5 @@ class Source4NetworksConfig(AppConfig):
         scheduled_jobs.register(ScheduledJob("prune_db_task_results", "30 3 * * *", ("--min-age-days", "7")))
         # After every migrate, Wagtail's Site record follows SITE_URL.
         post_migrate.connect(sync_wagtail_site, sender=self, dispatch_uid="s4n_sync_wagtail_site")
+        # Publishing and the changes anonymous pages show purge the page cache (page_cache.py).
+        connect_purges()

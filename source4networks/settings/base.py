@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -77,6 +76,8 @@ MIDDLEWARE = [
     "source4networks.request_logging.CurrentRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached anonymous page skips the rest (source4networks/page_cache.py).
+    "source4networks.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "source4networks.middleware.SiteCSPMiddleware",
-    # Inside the CSP middleware, so the page it renders gets the policy's nonce.
+    # Inside the CSP middleware, so the page it renders gets the policy.
     "source4networks.middleware.MethodNotAllowedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -134,6 +135,34 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages kept in the shared cache for this many seconds (0 turns the page cache off),
+# purged on publish; a CDN may hold them as long (s-maxage), browsers this long (max-age).
+# See docs/caching.md.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# Members' and the site's records that anonymous pages show: a save or deletion of one purges
+# the page cache (with Wagtail's publishing and its own records, named in page_cache.py). The
+# networks directory and network pages, the home page's latest discussions, the filters.
+PAGE_CACHE_PURGED_BY = [
+    "source4networks.sector",
+    "source4networks.region",
+    "networks.network",
+    "networks.membership",
+    "members.profile",
+    "discussions.space",
+    "discussions.thread",
+]
+# A caching proxy or CDN in front that takes HTTP PURGE requests: Wagtail purges a page's
+# address there when it is published or unpublished (docs/caching.md).
+if os.environ.get("FRONTEND_CACHE_URL"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
 
 # Background work: a database queue processed by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -330,11 +359,14 @@ LISTING_PAGE_SIZE = 20
 # Search queries longer than this are refused with a message (query parsing cost is bounded).
 SEARCH_QUERY_MAX_LENGTH = 200
 
-# Content security policy: the public site loads nothing from other origins.
+# Content security policy: the public site loads nothing from other origins. No per-request
+# nonce, so anonymous pages can be cached: scripts are files, and the one inline script (the
+# first line of <body> in templates/base.html) is allowed by its hash, which changes with it.
+BODY_CLASS_SCRIPT_HASH = "'sha256-tDOvXJi1PXbg0CWjLCCYSNHRXtps26K4JXkE3M6u/c0='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],
+        "script-src": ["'self'", BODY_CLASS_SCRIPT_HASH],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

@@ -19,3 +19,6 @@ STATIC_ROOT = None
 # Each test process gets its own cache: a Redis shared by parallel workers would let one
 # worker's page saves clear another's cached entries mid-test.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is off except in the tests about it (tests/site/test_page_cache.py): many
+# tests change data and fetch pages again within a moment.
+PAGE_CACHE_SECONDS = 0

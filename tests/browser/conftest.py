@@ -44,8 +44,8 @@ ERROR_TITLE = re.compile(r"^Error: ")
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    # axe-core is injected as an inline script, which the site's CSP (script-src 'self'
-    # 'nonce-…') would block. Tests that need the real policy make their own context.
+    # axe-core is injected as an inline script, which the site's CSP (script-src 'self' and
+    # one script's hash) would block. Tests that need the real policy make their own context.
     return {**browser_context_args, "bypass_csp": True, "viewport": VIEWPORT}
 
 

@@ -53,7 +53,7 @@ def focused(page):
 def test_header_navigation_and_skip_link_by_keyboard(strict_page, base_site, site_url):
     page = strict_page
     page.goto(site_url("/"))
-    # The NHS.UK frontend's script ran under the CSP (its nonce works).
+    # The NHS.UK frontend's script ran under the CSP (the inline script's hash and the module file).
     assert "nhsuk-frontend-supported" in page.locator("body").get_attribute("class")
 
     # Tab from the top: the skip link first, then the header's links, up to "Resources".
