@@ -268,3 +268,7 @@ class Stack:
     def query(self, sql, params=()):
         with psycopg.connect(server_url(self.database), autocommit=True) as connection:
             return connection.execute(sql, params).fetchall()
+
+    def execute(self, sql, params=()):
+        with psycopg.connect(server_url(self.database), autocommit=True) as connection:
+            connection.execute(sql, params)
