@@ -59,11 +59,15 @@ def tool(*args):
 
 
 def back_up(database_url, media_dir, workdir):
+    started = time.monotonic()
     dump, media = workdir / "database.dump", workdir / "media.tar.gz"
     tool("pg_dump", "--format=custom", f"--file={dump}", database_url)
     with tarfile.open(media, "w:gz") as archive:
         archive.add(media_dir, arcname="media")
-    print(f"backed up: {dump} ({dump.stat().st_size} bytes), {media} ({media.stat().st_size} bytes)")
+    print(
+        f"backed up in {time.monotonic() - started:.1f} s: {dump} ({dump.stat().st_size} bytes), "
+        f"{media} ({media.stat().st_size} bytes)"
+    )
     return dump, media
 
 
@@ -75,11 +79,13 @@ def create(database_url):
 
 
 def restore(dump, media, new_url, workdir):
+    started = time.monotonic()
     tool("pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={new_url}", str(dump))
     restored_media = workdir / "restored"
     with tarfile.open(media) as archive:
         archive.extractall(restored_media, filter="data")
-    print(f"restored: database {database_name(new_url)}, media {restored_media / 'media'}")
+    took = time.monotonic() - started
+    print(f"restored in {took:.1f} s: database {database_name(new_url)}, media {restored_media / 'media'}")
     return restored_media / "media"
 
 
@@ -147,6 +153,7 @@ def differences(name, original, restored):
 def compare(database_url, media_dir, restored_url, restored_media, workdir, verbose=False):
     """Print what was compared and every difference (every page too when `verbose`); True
     when the copy matches."""
+    started = time.monotonic()
     tables, sequences = table_checksums(database_url)
     restored_tables, restored_sequences = table_checksums(restored_url)
     media, restored_files = media_checksums(media_dir), media_checksums(restored_media)
@@ -170,7 +177,7 @@ def compare(database_url, media_dir, restored_url, restored_media, workdir, verb
         print(f"DIFFERENT {line}")
     if not served:
         print("FAILED the site served no page from the original: check the settings in the environment")
-    print(f"differences: {len(found)}")
+    print(f"differences: {len(found)} (compared in {time.monotonic() - started:.1f} s)")
     return not found and served > 0
 
 
