@@ -26,7 +26,7 @@ import json
 import os
 import re
 import shutil
-import subprocess
+import subprocess  # runs PostgreSQL's tools and this script, never a shell  # nosec B404
 import sys
 import tarfile
 import tempfile
@@ -55,7 +55,7 @@ def with_database(url, name):
 
 
 def tool(*args):
-    subprocess.run(args, check=True)  # noqa: S603 - PostgreSQL's own tools, arguments from us
+    subprocess.run(args, check=True)  # noqa: S603 - PostgreSQL's own tools, no shell  # nosec B603
 
 
 def back_up(database_url, media_dir, workdir):
@@ -136,7 +136,7 @@ def page_snapshot(database_url, media_dir, workdir, label):
     out = workdir / f"pages-{label}.json"
     env = {**os.environ, "DATABASE_URL": database_url, "MEDIA_ROOT": str(media_dir)}
     env.setdefault("DJANGO_SETTINGS_MODULE", "source4networks.settings.production")
-    subprocess.run(  # noqa: S603 - our own interpreter and script
+    subprocess.run(  # noqa: S603 - our own interpreter and script, no shell  # nosec B603
         [sys.executable, __file__, "snapshot", "--out", str(out)], check=True, cwd=BASE_DIR, env=env
     )
     return json.loads(out.read_text())

@@ -42,7 +42,7 @@ from tests.concurrency import in_ci
 
 BASE_DIR = Path(settings.BASE_DIR)
 SITE_URL = "http://127.0.0.1"
-START_TIMEOUT = 30
+START_TIMEOUT = 60  # seconds; a loaded CI machine starts Django slowly
 # The migrations of the checkout: a change to any of them makes a new template.
 MIGRATIONS = sorted(
     path
