@@ -2,8 +2,8 @@
 under production settings, sharing one PostgreSQL database, one Redis database and one media
 folder, as app servers behind a load balancer would.
 
-    with Stack(servers=2, redis_db=7) as stack:
-        built = stack.build("two_servers")           # tests/resilience/content.py, in a subprocess
+    with Stack(servers=2, redis_db=7, content="two_servers") as stack:
+        stack.content                                # what tests/resilience/content.py built
         requests.get(stack.servers[0].url("/healthz"))
 
 The database is a fresh PostgreSQL database, dropped at the end. The test's own database
@@ -207,22 +207,29 @@ class AppServer:
         self.stop()
         pytest.fail(f"The app server on port {self.port} did not start:\n{self.log_path.read_text()[-5000:]}")
 
-    def stop(self):
+    def signal_stop(self):
+        # SIGINT: gunicorn's quick shutdown. SIGTERM would wait out the graceful timeout for a
+        # worker idling in select().
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            self.process.send_signal(signal.SIGINT)
+
+    def stop(self):
+        self.signal_stop()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         self.log.close()
 
 
 class Stack:
     """`servers` app servers on one fresh database, one Redis database and one media folder."""
 
-    def __init__(self, servers=2, redis_db=7):
+    def __init__(self, servers=2, redis_db=7, content=None):
         self.server_count = servers
+        self.content_name = content
+        self.content = None
         self.redis_url = f"redis://127.0.0.1:6379/{redis_db}"
         self.servers = []
         self.database = None
@@ -247,14 +254,22 @@ class Stack:
                 STATIC_ROOT=str(collected_static()),
             )
             self.servers = [AppServer(self.env, workdir, f"server{n}") for n in range(self.server_count)]
-            for server in self.servers:
-                self.exit_stack.callback(server.stop)
+            self.exit_stack.callback(self.stop_servers)
+            # Built while the servers start.
+            if self.content_name:
+                self.content = self.build(self.content_name)
             for server in self.servers:
                 server.wait_until_healthy()
         except BaseException:
             self.exit_stack.close()
             raise
         return self
+
+    def stop_servers(self):
+        for server in self.servers:
+            server.signal_stop()
+        for server in self.servers:
+            server.stop()
 
     def __exit__(self, *exc_info):
         return self.exit_stack.__exit__(*exc_info)

@@ -20,8 +20,7 @@ DRILL = str(BASE_DIR / "scripts" / "restore_drill.py")
 @pytest.fixture(scope="module")
 def stack():
     # No app server: the drill renders the pages itself, from each copy.
-    with Stack(servers=0, redis_db=8) as stack:
-        stack.content = stack.build("restore_drill")
+    with Stack(servers=0, redis_db=8, content="restore_drill") as stack:
         yield stack
 
 

@@ -22,8 +22,7 @@ CONTACT_LIMIT = 5  # community/networks/views.py: messages to networks a member 
 
 @pytest.fixture(scope="module")
 def stack():
-    with Stack(servers=2, redis_db=7) as stack:
-        stack.content = stack.build("two_servers")
+    with Stack(servers=2, redis_db=7, content="two_servers") as stack:
         yield stack
 
 
