@@ -253,8 +253,9 @@ class Stack:
                 MEDIA_ROOT=str(self.media_root),
                 STATIC_ROOT=str(collected_static()),
             )
-            self.servers = [AppServer(self.env, workdir, f"server{n}") for n in range(self.server_count)]
             self.exit_stack.callback(self.stop_servers)
+            for number in range(self.server_count):
+                self.servers.append(AppServer(self.env, workdir, f"server{number}"))
             # Built while the servers start.
             if self.content_name:
                 self.content = self.build(self.content_name)
