@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Restore drill: prove that a backup (PostgreSQL dump plus the media folder) brings the site
-back as it was. See docs/restore.md.
+back as it was. See docs/operations.md ("Backups and restore").
 
     scripts/restore_drill.py drill --database-url postgres://... --media-dir /srv/media
 

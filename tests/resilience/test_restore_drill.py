@@ -1,4 +1,4 @@
-"""The restore drill (scripts/restore_drill.py, docs/restore.md): a dump of the database and
+"""The restore drill (scripts/restore_drill.py, docs/operations.md ("Backups and restore")): a dump of the database and
 a tar of the media, restored into a new database and folder, serve the same site. And the
 drill notices when a copy does not."""
 
