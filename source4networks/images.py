@@ -15,6 +15,26 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_DIMENSION = 4000
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 TYPE_ERROR = "The selected file must be a JPG, PNG or WebP image"
+# The file names each format may arrive with: a file whose name claims another type than its
+# content (an SVG or web page renamed .png, a JPEG named .webp) is refused.
+EXTENSIONS = {"JPEG": {"jpg", "jpeg", "jfif"}, "PNG": {"png"}, "WEBP": {"webp"}}
+NAMES = {"JPEG": "JPG", "PNG": "PNG", "WEBP": "WebP"}
+
+
+def _size_error():
+    return ValidationError(
+        f"The image must be {MAX_DIMENSION} by {MAX_DIMENSION} pixels or smaller", code="too_many_pixels"
+    )
+
+
+def _check_name(name, image_format):
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in EXTENSIONS[image_format]:
+        raise ValidationError(
+            f"The selected file is a {NAMES[image_format]} image but its name ends in .{extension}: "
+            "rename it or save it again as the type its name says",
+            code="wrong_extension",
+        )
 
 
 def clean_image_upload(upload, max_size=512):
@@ -30,10 +50,9 @@ def clean_image_upload(upload, max_size=512):
             width, height = probe.size
             if image_format not in ALLOWED_FORMATS:
                 raise ValidationError(TYPE_ERROR, code="wrong_type")
+            _check_name(getattr(upload, "name", None) or "", image_format)
             if width > MAX_DIMENSION or height > MAX_DIMENSION:
-                raise ValidationError(
-                    f"The image must be {MAX_DIMENSION} by {MAX_DIMENSION} pixels or smaller", code="too_many_pixels"
-                )
+                raise _size_error()
             probe.verify()
         upload.seek(0)
         with Image.open(upload) as image:
@@ -47,7 +66,10 @@ def clean_image_upload(upload, max_size=512):
             clean.paste(image)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        # Pillow refuses to open a header claiming far more pixels than MAX_DIMENSION allows.
+        raise _size_error() from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(TYPE_ERROR, code="wrong_type") from error
     buffer = io.BytesIO()
     if has_alpha:
