@@ -77,7 +77,7 @@ class Chunk:
         accepted = []
         for payload in self.payloads:
             try:
-                accepted.append(model._meta.get_field(field_name).formfield().clean(payload))
+                accepted.append(model._meta.get_field(field_name).formfield(assume_scheme="https").clean(payload))
             except ValidationError:
                 self.delivered[f"{code} (refused)"] += 1
         self.delivered[code] += len(accepted)
