@@ -2,7 +2,9 @@
 
 Pillow will open a file whose header is a valid image even when HTML or a script follows
 it, so an upload is never stored as sent: it is checked, then drawn again into a fresh
-PNG or JPEG with no metadata (EXIF location, comments) and nothing after the pixels."""
+PNG or JPEG with no metadata (EXIF location, comments) and nothing after the pixels. Only
+JPEG, PNG and WebP are read (never SVG, which can hold script), the file's name must agree
+with its content, and a header claiming more pixels than allowed is refused before decoding."""
 
 import io
 import uuid
@@ -17,7 +19,7 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 TYPE_ERROR = "The selected file must be a JPG, PNG or WebP image"
 # The file names each format may arrive with: a file whose name claims another type than its
 # content (an SVG or web page renamed .png, a JPEG named .webp) is refused.
-EXTENSIONS = {"JPEG": {"jpg", "jpeg", "jfif"}, "PNG": {"png"}, "WEBP": {"webp"}}
+EXTENSIONS = {"JPEG": {"jpg", "jpeg", "jpe", "jfif"}, "PNG": {"png"}, "WEBP": {"webp"}}
 NAMES = {"JPEG": "JPG", "PNG": "PNG", "WEBP": "WebP"}
 
 
@@ -28,7 +30,9 @@ def _size_error():
 
 
 def _check_name(name, image_format):
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if "." not in name:
+        return  # A name without an extension claims no type.
+    extension = name.rsplit(".", 1)[-1].lower()
     if extension not in EXTENSIONS[image_format]:
         raise ValidationError(
             f"The selected file is a {NAMES[image_format]} image but its name ends in .{extension}: "

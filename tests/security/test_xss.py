@@ -38,8 +38,8 @@ from tests.security.xss_payloads import (
 )
 
 PLAIN = "plain words"
-# Payloads stored at once in each field (see xss_fields.Chunk): 20 passes of the corpus.
-CHUNK = 7
+# Payloads stored at once in each field (see xss_fields.Chunk): 14 passes of the corpus.
+CHUNK = 10
 
 
 def stored_anywhere(payload):
