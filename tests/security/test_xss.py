@@ -71,6 +71,7 @@ class XssTestCase(TestCase):
 
     def run_corpus(self, targets, label):
         fields = [code for target in targets for code in target.fields]
+        self.assertEqual(len({marker(code) for code in fields}), len(fields), "two fields share a marker")
         stored = [payload for payload in PAYLOADS if stored_anywhere(payload)]
         baseline = {}
         for target in targets:

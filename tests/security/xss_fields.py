@@ -6,11 +6,12 @@ resource...). Each `Target` writes one payload into all its fields at once, as t
 store it: plain text as typed, tags as tags, rich text as the editor's converter stores what an
 editor types (text and link addresses), URL fields only when their validation accepts the
 value. It then names the pages that show those fields and who views them. Each stored value
-starts with a marker (`Zq<field>Zq`), so a test can tell that the page really showed it."""
+starts with a marker (`Zq<number standing for the field>Zq`), so a test can tell that the page really showed it."""
 
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass
 from datetime import timedelta
 from types import SimpleNamespace
@@ -39,7 +40,8 @@ VISITOR, MEMBER, LEADER, MODERATOR = None, "member", "leader", "moderator"
 
 
 def marker(code):
-    return f"Zq{code}Zq"
+    """A short word standing for the field (short, so that short fields hold more payloads)."""
+    return f"Zq{zlib.crc32(code.encode()) % 1_000_000:06d}Zq"
 
 
 def marked(code, payload, max_length=None):
