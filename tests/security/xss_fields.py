@@ -26,7 +26,7 @@ from community.members.factories import make_member
 from community.networks.factories import add_member
 from community.networks.models import Membership, Network
 from diagnostics.factories import RoundResponseFactory, network_with_rounds
-from diagnostics.models import Instrument
+from diagnostics.models import Instrument, InstrumentVersion
 from events.factories import EventPageFactory
 from events.models import EventPage
 from resources.factories import ResourcePageFactory
@@ -178,6 +178,7 @@ def make_people_and_things():
             start=timezone.now() + timedelta(days=20),
         ),
         instrument=Instrument.objects.get(slug="network-health-scorecard"),
+        definition=Instrument.objects.get(slug="network-health-scorecard").current_version.definition,
     )
 
 
@@ -228,6 +229,14 @@ def _diagnostics(things, chunk):
     instrument.title = chunk.text("instrument_title", 200, " ")
     instrument.description = chunk.text("instrument_description")
     instrument.save(update_fields=["title", "description"])
+    # The instrument's own text, as an editor uploads it (a JSON definition).
+    definition = json.loads(things.definition)
+    definition["description"] = chunk.text("definition_description")
+    dimension = definition["dimensions"][0]
+    dimension["title"] = chunk.text("dimension_title", 200, " ")
+    dimension["description"] = chunk.text("dimension_description")
+    dimension["items"][0]["text"] = chunk.text("statement", joiner=" ")
+    InstrumentVersion.objects.filter(pk=instrument.current_version_id).update(definition=json.dumps(definition))
 
 
 def _page_fields(page, code, chunk):
@@ -327,7 +336,18 @@ MEMBER_TARGETS = [
     ),
     Target(
         "diagnostics",
-        ["round_message", "own_comment", "round_comment", "matrix_notes", "instrument_title", "instrument_description"],
+        [
+            "round_message",
+            "own_comment",
+            "round_comment",
+            "matrix_notes",
+            "instrument_title",
+            "instrument_description",
+            "definition_description",
+            "dimension_title",
+            "dimension_description",
+            "statement",
+        ],
         _diagnostics,
         lambda t: [
             (LEADER, t.open_round.get_results_url(), ["round_message"]),
@@ -335,6 +355,12 @@ MEMBER_TARGETS = [
             (LEADER, t.session.get_absolute_url(), ["matrix_notes"]),
             (MEMBER, t.open_round.get_absolute_url(), ["round_message", "own_comment"]),
             (VISITOR, "/diagnostics/", ["instrument_title", "instrument_description"]),
+            (
+                VISITOR,
+                f"/diagnostics/{t.instrument.slug}/",
+                ["definition_description", "dimension_title", "dimension_description"],
+            ),
+            (VISITOR, f"/diagnostics/{t.instrument.slug}/section/1/", ["dimension_title", "statement"]),
         ],
     ),
 ]
