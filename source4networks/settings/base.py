@@ -300,8 +300,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The Wagtail admin uses inline scripts and styles of its own. It loads images from the site
-# only (avatars are initials, from no avatar service) and frames the site's previews and the embeds
-# the public site allows. The dashboard does not ask another site for news of new releases.
+# only (avatars are the admin's default picture, from no avatar service) and frames the site's
+# previews and the embeds the public site allows. The dashboard asks no other site for news of
+# releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 CONTENT_SECURITY_POLICY_ADMIN = {
