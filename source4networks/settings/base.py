@@ -340,7 +340,10 @@ if SEARCH_BACKEND != "database":
         }
     )
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# The document types the library holds; source4networks/documents.py refuses a file whose
+# content is not the type its extension claims.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "source4networks.documents.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_I18N_ENABLED = False
@@ -377,14 +380,19 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# The Wagtail admin uses inline scripts and styles of its own.
+# The Wagtail admin uses inline scripts and styles of its own. It loads images from the site
+# only (avatars are the admin's default picture, from no avatar service) and frames the site's
+# previews and the embeds the public site allows. The dashboard asks no other site for news of
+# releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", "https:"],
-        "frame-src": ["'self'", "https:"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"],
         "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
