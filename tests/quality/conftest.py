@@ -34,4 +34,4 @@ def pytest_terminal_summary(terminalreporter):
         others = ", ".join(f"{counts[key]} {key}" for key in sorted(counts) if key != "tried")
         terminalreporter.write_line(f"{target}: {counts['tried']} inputs ({others})")
     total = sum(counts["tried"] for counts in _collected.values())
-    terminalreporter.write_line(f"total: {total} inputs over {len(_collected)} targets, no server error")
+    terminalreporter.write_line(f"total: {total} inputs over {len(_collected)} targets")
