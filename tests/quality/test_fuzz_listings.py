@@ -6,7 +6,7 @@ answers 200, or a 4xx on the site's own page."""
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
@@ -75,6 +75,12 @@ LISTINGS = [
     Listing("diagnostics", lambda w: "/diagnostics/", keys("page")),
     Listing("diagnostic section", lambda w: f"/diagnostics/{SCORECARD}/section/1/", {"return": ["check"]}),
     Listing("network rounds", lambda w: f"/diagnostics/networks/{NET}/rounds/", keys("page"), user="leader"),
+    Listing(
+        "open a round (instrument chosen)",
+        lambda w: f"/diagnostics/networks/{NET}/rounds/new/",
+        {"instrument": [SCORECARD, "1"]},
+        user="leader",
+    ),
 ]
 
 
@@ -98,11 +104,27 @@ class ListingQueryStringTests(TestCase):
         tally(f"listing {listing.name}", "ok" if status == 200 else f"status {status}")
 
 
+def _explicit(listing):
+    """Every parameter invalid UTF-8 (an encoded lone surrogate), or 10,000 combining marks
+    after a right-to-left override; then each parameter in turn NUL-laden while the others
+    hold a sample value."""
+    sample = {name: values[:1] for name, values in listing.params.items()}
+    shapes = [
+        dict.fromkeys(listing.params, [b"\xed\xa0\x80"]),
+        dict.fromkeys(listing.params, ["\u202e" + "\u0301" * 10_000]),
+    ]
+    shapes += [{**sample, name: ["a\x00b"]} for name in listing.params]
+    return [(shape, []) for shape in shapes]
+
+
 def _listing_test(listing):
     @FUZZ_SETTINGS
     @given(data=form_data(listing.params))
     def test(self, data):
         self.fetch(listing, *data)
+
+    for shape in _explicit(listing):
+        test = example(data=shape)(test)
 
     test.__name__ = "test_" + "".join(ch if ch.isalnum() else "_" for ch in listing.name)
     test.__doc__ = f"The {listing.name} listing never answers a query string with a server error."

@@ -9,17 +9,15 @@ role) and must answer as the product promises; refused POSTs change nothing.
 
 from collections import Counter
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import resolve_url
 from django.test import TestCase
 from django.urls import Resolver404, get_resolver, resolve
 
+from tests.quality.fuzz import row_counts
 from tests.quality.permission_matrix import ADMIN_LOGIN, LOGIN, REDIRECT, ROLES, build_world, excluded_reason, walk
 from tests.quality.permission_matrix_entries import ENTRIES
-
-OWN_APPS = {"community", "diagnostics", "source4networks", "resources", "casestudies", "events"}
 
 
 def all_patterns():
@@ -65,15 +63,6 @@ def matches(response, expected):
     if expected == REDIRECT:
         return status == 302
     return status == expected
-
-
-def row_counts():
-    """Rows in every table of the project's own apps."""
-    return {
-        model._meta.label: model._base_manager.count()
-        for model in apps.get_models()
-        if model.__module__.split(".")[0] in OWN_APPS and not model._meta.proxy
-    }
 
 
 class PermissionMatrixTests(TestCase):
