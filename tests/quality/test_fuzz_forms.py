@@ -69,15 +69,16 @@ FORMS = [
             "terms": YES,
             "website_address": ["http://spam.example"],
         },
-        kept=("display_name",),
+        kept=("display_name", "email"),
     ),
     Form("sign in", lambda w: "/accounts/login/", {"login": EMAIL, "password": [PASSWORD], "remember": YES}),
-    Form("password reset", lambda w: "/accounts/password/reset/", {"email": EMAIL}),
+    Form("password reset", lambda w: "/accounts/password/reset/", {"email": EMAIL}, kept=("email",)),
     Form(
         "add an email address",
         lambda w: "/accounts/email/",
         {"email": EMAIL},
         user="member",
+        kept=("email",),
         fixed={"action_add": ""},
     ),
     Form(
@@ -116,7 +117,9 @@ FORMS = [
     # Networks.
     Form("create a network", lambda w: "/networks/new/", NETWORK_FIELDS, user="member", kept=("name", "summary")),
     Form("edit a network", net("edit/"), NETWORK_FIELDS, user="leader", kept=("name", "summary")),
-    Form("invite", net("invite/"), {"email": EMAIL}, user="leader"),
+    Form("invite", net("invite/"), {"email": EMAIL}, user="leader", kept=("email",)),
+    Form("invitation, someone else's", lambda w: f"/networks/invitations/{w.invitation_token}/", {}, user="member"),
+    Form("leave a network", net("leave/"), {}, user="network_member"),
     Form(
         "contact a network",
         net("contact/"),
