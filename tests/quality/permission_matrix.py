@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.urls import URLResolver
+
 ROLES = (
     "anonymous",
     "unverified",
@@ -174,33 +176,37 @@ def join_route(prefix, route):
 
 
 def walk(patterns, prefix=""):
-    """Every URL pattern under `patterns`: (full route, name) pairs."""
-    from django.urls import URLResolver
-
+    """Every URL pattern under `patterns`: (full route, name, the view's dotted path)."""
     for pattern in patterns:
         route = join_route(prefix, str(pattern.pattern))
         if isinstance(pattern, URLResolver):
             yield from walk(pattern.url_patterns, route)
         else:
-            yield route, pattern.name or ""
+            yield route, pattern.name or "", pattern.lookup_str
 
 
-# Patterns the matrix does not visit one by one, each with why. A rule is a regular expression
-# matched against the full route; the first matching rule gives the reason.
+# Patterns the matrix does not visit one by one, each with why: (a regular expression for the
+# full route, one for the view's dotted path, the reason). The first rule matching both wins.
 EXCLUDED = [
     (
-        # Wagtail's own admin views all sit behind its "access admin" check (the same decorator);
-        # the matrix visits representative ones (home, pages, documents, images, users, snippets)
-        # and every admin view the project adds itself.
+        # Wagtail's own admin views all sit behind its "access admin" check (one decorator); the
+        # matrix visits representative ones (home, pages, documents, images, users, sign-in,
+        # snippet listings). An admin view of the project's own code is never excluded, nor is
+        # anything under the project's admin sections.
         r"^admin/(?!reports/review-overdue/|diagnostics/|discussions/|snippets/(networks|discussions)/[a-z]+/$)",
-        "Wagtail admin view, behind the admin access check; represented by the admin entries",
+        r"^wagtail\.",
+        "Wagtail's own admin view, behind its admin access check; represented by the admin entries",
     ),
-    (r"^media/", "development-only media serving (DEBUG), absent under test and production settings"),
+    (
+        r"^media/",
+        r"^django\.views\.static\.",
+        "development-only media serving (DEBUG), absent under test and production settings",
+    ),
 ]
 
 
-def excluded_reason(route):
-    for rule, reason in EXCLUDED:
-        if re.search(rule, route):
+def excluded_reason(route, view):
+    for route_rule, view_rule, reason in EXCLUDED:
+        if re.search(route_rule, route) and re.search(view_rule, view):
             return reason
     return None

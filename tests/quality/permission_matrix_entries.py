@@ -271,6 +271,8 @@ ADMIN_ENTRIES = [
         lambda w: "/admin/login/",
         outcome(200, moderator=REDIRECT, editor=REDIRECT, administrator=REDIRECT),
     ),
+    # Wagtail's preview of its admin "not found" page (a plain view behind the admin check).
+    Entry("admin test 404 page", lambda w: "/admin/test404/", ADMIN),
     Entry("review overdue report", lambda w: "/admin/reports/review-overdue/", ADMIN),
     Entry("review overdue report results", lambda w: "/admin/reports/review-overdue/results/", ADMIN),
     Entry("discussion reports queue", lambda w: "/admin/discussions/reports/", ADMIN_MODERATORS),

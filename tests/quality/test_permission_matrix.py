@@ -37,14 +37,14 @@ def coverage(world):
     covered = {route_for(entry.url(world)) for entry in ENTRIES}
     patterns = all_patterns()
     excluded, missing = Counter(), []
-    for route, name in patterns:
+    for route, name, view in patterns:
         if route in covered:
             continue
-        reason = excluded_reason(route)
+        reason = excluded_reason(route, view)
         if reason:
             excluded[reason] += 1
         else:
-            missing.append(f"{route} ({name})")
+            missing.append(f"{route} ({name or view})")
     return patterns, covered, excluded, missing
 
 
