@@ -3,8 +3,9 @@
 Every URL pattern of the project is either reached by an entry here (a concrete address and the
 outcome each role gets) or listed in EXCLUDED with the reason. An outcome is a status code, or
 LOGIN (302 to the sign-in page with `next`), ADMIN_LOGIN (302 to the admin sign-in page with
-`next`), REDIRECT (any other 302), or None (not checked for that role: POST-only addresses are
-checked for a visitor and a wrong role only, so nothing changes).
+`next`), ADMIN_HOME (302 to the admin home), REDIRECT (any other 302), or None (not checked for
+that role: POST-only addresses are checked for a visitor and a wrong role only, so nothing
+changes).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ ROLES = (
 )
 LOGIN = "login"
 ADMIN_LOGIN = "admin-login"
+ADMIN_HOME = "admin-home"  # 302 to the admin home: signed in to the admin, not allowed there
 REDIRECT = "redirect"
 
 NET = "pm-network"

@@ -4,6 +4,7 @@ the outcome each role gets (see tests/quality/permission_matrix.py for the outco
 from __future__ import annotations
 
 from tests.quality.permission_matrix import (
+    ADMIN_HOME,
     ADMIN_LOGIN,
     HIDDEN,
     LOGIN,
@@ -26,9 +27,9 @@ LEADERS = signed_in(403, leader=200)
 # Wagtail admin: the site team is let in; members are sent to the admin sign-in page.
 ADMIN = outcome(ADMIN_LOGIN, moderator=200, editor=200, administrator=200)
 # Administrators only: the rest of the site team is sent back to the admin home.
-ADMIN_ONLY = outcome(ADMIN_LOGIN, moderator=REDIRECT, editor=REDIRECT, administrator=200)
+ADMIN_ONLY = outcome(ADMIN_LOGIN, moderator=ADMIN_HOME, editor=ADMIN_HOME, administrator=200)
 # Moderators' part of the admin (reports, spaces, the moderation log): editors are sent back.
-ADMIN_MODERATORS = outcome(ADMIN_LOGIN, moderator=200, editor=REDIRECT, administrator=200)
+ADMIN_MODERATORS = outcome(ADMIN_LOGIN, moderator=200, editor=ADMIN_HOME, administrator=200)
 MODERATORS = outcome(404, moderator=200, administrator=200)
 
 
@@ -297,7 +298,8 @@ ADMIN_ENTRIES = [
     Entry("instruments, results", lambda w: "/admin/diagnostics/instruments/results/", ADMIN_ONLY),
     Entry("new instrument", lambda w: "/admin/diagnostics/instruments/new/", ADMIN_ONLY),
     Entry("edit instrument", lambda w: f"/admin/diagnostics/instruments/edit/{w.instrument.pk}/", ADMIN_ONLY),
-    # An instrument that has been answered is kept: its delete page sends the administrator back.
+    # An instrument that has been answered is kept: its delete page sends the administrator back
+    # to it. The rest of the site team is refused first, told nothing about the instrument.
     Entry(
         "delete instrument",
         lambda w: f"/admin/diagnostics/instruments/delete/{w.instrument.pk}/",

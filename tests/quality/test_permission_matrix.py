@@ -16,7 +16,16 @@ from django.test import TestCase
 from django.urls import Resolver404, get_resolver, resolve
 
 from tests.quality.fuzz import row_counts
-from tests.quality.permission_matrix import ADMIN_LOGIN, LOGIN, REDIRECT, ROLES, build_world, excluded_reason, walk
+from tests.quality.permission_matrix import (
+    ADMIN_HOME,
+    ADMIN_LOGIN,
+    LOGIN,
+    REDIRECT,
+    ROLES,
+    build_world,
+    excluded_reason,
+    walk,
+)
 from tests.quality.permission_matrix_entries import ENTRIES
 
 
@@ -60,6 +69,8 @@ def matches(response, expected):
         return status == 302 and location.startswith(f"{resolve_url(settings.LOGIN_URL)}?next=")
     if expected == ADMIN_LOGIN:
         return status == 302 and location.startswith("/admin/login/?next=")
+    if expected == ADMIN_HOME:
+        return status == 302 and location == "/admin/"
     if expected == REDIRECT:
         return status == 302
     return status == expected
