@@ -3,6 +3,8 @@ when xdist runs them on several workers (each worker hands its tally to the cont
 
 from collections import Counter
 
+import pytest
+
 from tests.quality.fuzz import TALLY
 
 _collected: dict[str, Counter] = {}
@@ -21,6 +23,7 @@ def pytest_sessionfinish(session):
         _merge(TALLY)
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent when xdist is not loaded
 def pytest_testnodedown(node, error):
     _merge(getattr(node, "workeroutput", {}).get("fuzz_tally", {}))
 
