@@ -39,6 +39,9 @@ class InstrumentDeleteView(generic.DeleteView):
     """Instruments that people have answered cannot be deleted: their results depend on them."""
 
     def dispatch(self, request, *args, **kwargs):
+        # Refuse those who may not delete before saying anything about the instrument.
+        if not self.user_has_permission(self.permission_required):
+            raise PermissionDenied
         instrument = get_object_or_404(Instrument, pk=kwargs.get("pk"))
         if Response.objects.filter(version__instrument=instrument).exists():
             messages.error(

@@ -69,7 +69,9 @@ def suspend_member(request, username):
     form = SuspendForm(request.POST or None)
     if request.method == "POST":
         if request.POST.get("action") == "unsuspend":
-            moderation.unsuspend(request.user, member, request.POST.get("reason", "")[:1000])
+            # Not a form field: PostgreSQL refuses NUL in text, so it goes before saving.
+            reason = request.POST.get("reason", "")[:1000].replace("\x00", "")
+            moderation.unsuspend(request.user, member, reason)
             messages.success(request, f"{member.profile.display_name} can post again.")
             return redirect("community:suspend_member", member.username)
         if form.is_valid():

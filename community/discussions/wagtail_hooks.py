@@ -82,7 +82,8 @@ def reports_queue(request):
 def resolve_report(request, pk, action):
     _moderators_only(request)
     report = get_object_or_404(PostReport.objects.select_related("post__thread"), pk=pk)
-    reason = request.POST.get("reason", "")[:1000]
+    # PostgreSQL refuses NUL in text: drop it before the reason is logged.
+    reason = request.POST.get("reason", "")[:1000].replace("\x00", "")
     if action == "hide":
         moderation.moderate_post(request.user, report.post, "hide", reason or report.reason[:1000])
         messages.success(request, "The post is hidden and its reports are resolved.")

@@ -119,7 +119,10 @@ def toggle_saved(request, page_id):
     """Save or unsave a page (a POST button on resources, case studies and events)."""
     page = get_object_or_404(Page.objects.live(), pk=page_id)
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
+    # Only a path on this site: redirect() would read any other word as a view's name.
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=False
+    ):
         next_url = page.url or "/"
     if not request.user.is_authenticated:
         return redirect_to_login(next_url)
