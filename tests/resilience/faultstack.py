@@ -11,6 +11,8 @@ that counts every message it receives. Each service can be stopped and started a
 
 import contextlib
 import email
+import hashlib
+import importlib.metadata
 import json
 import os
 import secrets
@@ -29,6 +31,28 @@ from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "resilience-member-password-2026"
+WORKER_ID = "fault-worker-1"
+# Migrated clusters, kept between runs: migrating from nothing takes a minute or more.
+SNAPSHOTS = Path(os.environ.get("S4N_FAULT_CACHE") or Path.home() / ".cache" / "s4n-faults")
+
+
+def schema_key():
+    """Changes whenever a migration of the project or of the apps it installs may have."""
+    digest = hashlib.sha256()
+    for path in sorted([*ROOT.glob("*/migrations/*.py"), *ROOT.glob("*/*/migrations/*.py")]):
+        digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    for name in sorted(dist.metadata["Name"] for dist in importlib.metadata.distributions()):
+        digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+    return digest.hexdigest()[:20]
+
+
+def static_is_collected():
+    """The collected static files are newer than every source of them in the repository."""
+    manifest = ROOT / "staticfiles" / "staticfiles.json"
+    if not manifest.exists():
+        return False
+    newest = max((path.stat().st_mtime for path in (ROOT / "static").rglob("*") if path.is_file()), default=0)
+    return manifest.stat().st_mtime > max(newest, (ROOT / "pyproject.toml").stat().st_mtime)
 
 
 def free_port():
@@ -78,6 +102,9 @@ class FaultStack:
         self.supervisor = None
         self.worker_wanted = False
         self.worker_restarts = 0
+        self.tasks_requeued = 0
+        self.timings = {}
+        self.from_snapshot = False
         self.closing = False
         # PostgreSQL refuses to run as root: run its programs as the postgres account then.
         self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -104,15 +131,17 @@ class FaultStack:
         env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
         return env
 
-    def manage(self, *args, check=True):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env(),
-            check=check,
-            capture_output=True,
-            text=True,
-        )
+    def manage(self, *args):
+        return self._run([sys.executable, "manage.py", *args])
+
+    def manage_module(self, module, *args):
+        return self._run([sys.executable, "-m", module, *args])
+
+    def _run(self, command):
+        result = subprocess.run(command, cwd=ROOT, env=self.env(), capture_output=True, text=True)
+        if result.returncode:
+            raise RuntimeError(f"{' '.join(command[:4])} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+        return result
 
     def sql(self, query, params=()):
         with psycopg.connect(self.database_url, connect_timeout=5) as connection:
@@ -122,9 +151,18 @@ class FaultStack:
 
     def init_postgres(self):
         data = self.dir / "pg"
-        data.mkdir()
+        snapshot = SNAPSHOTS / schema_key()
         if self.as_postgres:
             shutil.chown(self.dir, "postgres")
+        if snapshot.exists():
+            shutil.copytree(snapshot, data)
+            if self.as_postgres:
+                subprocess.run(["chown", "-R", "postgres:", str(data)], check=True)
+            self.start_postgres()
+            self.from_snapshot = True
+            return
+        data.mkdir()
+        if self.as_postgres:
             shutil.chown(data, "postgres")
         subprocess.run(
             [*self.as_postgres, pg_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"],
@@ -137,6 +175,20 @@ class FaultStack:
             check=True,
             capture_output=True,
         )
+
+    def save_snapshot(self):
+        """Keep this freshly migrated cluster for the next runs."""
+        snapshot = SNAPSHOTS / schema_key()
+        if snapshot.exists():
+            return
+        self.stop_postgres()
+        try:
+            SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+            partial = SNAPSHOTS / f".{snapshot.name}-{os.getpid()}"
+            shutil.copytree(self.dir / "pg", partial, ignore=shutil.ignore_patterns("postmaster.pid", "*.log"))
+            partial.rename(snapshot)
+        finally:
+            self.start_postgres()
 
     def _pg_ctl(self, *args):
         data = str(self.dir / "pg")
@@ -173,22 +225,30 @@ class FaultStack:
 
     # -- the site -----------------------------------------------------------------------------
 
-    def prepare(self, members=60):
-        """Schema, static files, the demo content, and `members` verified members who joined
-        a month ago (so new-account limits do not apply), all with PASSWORD."""
-        self.manage("migrate", "--noinput")
-        self.manage("collectstatic", "--noinput")
-        self.manage("load_demo_content", "--force")
-        script = ROOT / "tests" / "resilience" / "fault_members.py"
-        result = subprocess.run(
-            [sys.executable, str(script), str(members), PASSWORD],
-            cwd=ROOT,
-            env=self.env(),
-            check=True,
-            capture_output=True,
-            text=True,
+    def prepare(self, members=60, demo=True):
+        """Schema, static files, the demo content (or, with demo=False, a thread and two
+        networks only), `members` verified members who joined a month ago (so new-account
+        limits do not apply), all with PASSWORD; then the tasks all that queued are run."""
+        # Also on a migrated snapshot: quick then, and it points the Site record at this address.
+        self._timed("migrate", self.manage, "migrate", "--noinput")
+        if not self.from_snapshot:
+            self.save_snapshot()
+        if not static_is_collected():
+            self._timed("collectstatic", self.manage, "collectstatic", "--noinput")
+        if demo:
+            self._timed("demo content", self.manage, "load_demo_content", "--force")
+        light = [] if demo else ["--light"]
+        result = self._timed(
+            "members", self.manage_module, "tests.resilience.fault_members", str(members), PASSWORD, *light
         )
+        self._timed("queued tasks", self.manage, "db_worker", "--batch", "--no-startup-delay")
         return json.loads(result.stdout.strip().splitlines()[-1])
+
+    def _timed(self, name, function, *args):
+        started = time.monotonic()
+        result = function(*args)
+        self.timings[name] = round(time.monotonic() - started, 1)
+        return result
 
     def start_web(self):
         self._spawn(
@@ -211,7 +271,7 @@ class FaultStack:
     def start_worker(self):
         """The worker, restarted whenever it exits, as a process manager would: it exits when
         the database goes away (django-tasks-db re-raises the error)."""
-        self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"])
+        self._spawn_worker()
         self.worker_wanted = True
         if self.supervisor is None:
             self.supervisor = threading.Thread(target=self._supervise, daemon=True)
@@ -221,13 +281,31 @@ class FaultStack:
         while not self.closing:
             time.sleep(0.5)
             entry = self.processes.get("worker")
-            if self.worker_wanted and entry and entry[0].poll() is not None:
-                self.worker_restarts += 1
-                entry[1].close()
+            if self.worker_wanted and (entry is None or entry[0].poll() is not None):
+                if entry:
+                    self.worker_restarts += 1
+                    self.processes.pop("worker")[1].close()
                 time.sleep(1)
-                self._spawn(
-                    "worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"]
-                )
+                with contextlib.suppress(RuntimeError):  # the database is still away: try again
+                    self._spawn_worker()
+
+    def _spawn_worker(self):
+        # As the process definition should: orphans of this worker id back in the queue first.
+        result = self.manage("requeue_orphaned_tasks", "--worker-id", WORKER_ID)
+        self.tasks_requeued += int(result.stdout.split()[0])
+        self._spawn(
+            "worker",
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--worker-id",
+                WORKER_ID,
+                "--interval",
+                "0.5",
+                "--no-startup-delay",
+            ],
+        )
 
     def stop_worker(self):
         self.worker_wanted = False
