@@ -134,16 +134,13 @@ def take_limits(user, kind, body=""):
     for key, limit, window, message, on_outage in _limits(user, kind):
         result = ratelimit.hit(key, limit, window, on_outage=on_outage)
         taken.append(result)
-        if not result.allowed and result.unavailable:
-            for counted in taken:
-                ratelimit.give_back(counted)
-            ratelimit.end_cooldown(cooldown)
-            raise LimitReached(Refusal(OUTAGE_MESSAGE))
         if not result.allowed:
             # Nothing is posted, so nothing stays counted.
             for counted in taken:
                 ratelimit.give_back(counted)
             ratelimit.end_cooldown(cooldown)
+            if result.unavailable:
+                raise LimitReached(Refusal(OUTAGE_MESSAGE))
             raise LimitReached(Refusal(f"You have reached the limit. {message}", result.retry_after))
 
 
