@@ -9,7 +9,8 @@ from django.conf import settings
 from django.db import OperationalError
 from django.test import Client, RequestFactory, SimpleTestCase, override_settings
 
-from source4networks.unavailable import server_error
+from source4networks.unavailable import server_error, unavailable_page
+from tests.quality.vnu import validity_problems
 from tests.site.test_production_settings import production
 
 UNAVAILABLE = ("Sorry, the service is unavailable – Source4Networks", "Sorry, the service is unavailable", True)
@@ -66,6 +67,11 @@ class DatabaseDownPageTests(SimpleTestCase):
         self.assertEqual(response.status_code, 500)
         self.assertEqual(outline(response.content)[1:], ("Sorry, there is a problem with the service", True))
         self.assertNotIn("Retry-After", response)
+
+
+class UnavailablePageValidityTests(SimpleTestCase):
+    def test_the_503_page_is_valid_html(self):
+        self.assertEqual(validity_problems({"503": unavailable_page().content}), [])
 
 
 class ServerErrorHandlerTests(SimpleTestCase):
