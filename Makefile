@@ -87,5 +87,9 @@ format: $(PYTHON_DEPS) ## Format and fix what ruff can
 bench: $(PYTHON_DEPS) $(STATIC_BUILT) ## Measure page speed against a trivial view
 	$(PYTHON) bench/run.py
 
+.PHONY: resilience
+resilience: $(PYTHON_DEPS) $(STATIC_BUILT) ## Load and faults on a private production stack (100 users, 3 min; needs initdb and redis-server)
+	$(PYTHON) -m tests.resilience.fault_run
+
 clean: ## Remove the virtual environment, node modules, built files and the SQLite database
 	rm -rf $(VENV) $(LOCK_TOOLS) node_modules static/dist staticfiles db.sqlite3 .test-media

@@ -12,6 +12,7 @@ from events.views import EVENT_ICS_URL_PATTERN, event_ics_view
 
 from . import media, views
 from .sitemaps import sitemap
+from .unavailable import server_error
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -32,3 +33,6 @@ urlpatterns += media.urlpatterns()
 
 # Wagtail serves every other path from the page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage answers the 503 page, any other failure the 500 page.
+handler500 = server_error

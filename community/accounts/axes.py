@@ -66,7 +66,8 @@ class OneSignInAtATime:
         name = username_from_request(request, credentials) if request is not None else None
         if name is None:
             return None
-        if ratelimit.claim_cooldown(_hold_key(name), SIGN_IN_HOLD_SECONDS):
+        # Sign-in works during a Redis outage; axes's lockout (in the database) still holds.
+        if ratelimit.claim_cooldown(_hold_key(name), SIGN_IN_HOLD_SECONDS, on_outage=ratelimit.ALLOW):
             raise PermissionDenied("Another attempt to sign in to this account is running.")
         request.sign_in_hold = name
         return None

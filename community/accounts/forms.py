@@ -5,10 +5,23 @@ from allauth.account import forms as allauth_forms
 from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 
+from source4networks import ratelimit
 from source4networks.formutils import nhs_style
 
+OUTAGE_MESSAGE = "This cannot be done just now because part of the service is unavailable. Try again in a few minutes."
 
-class SignupForm(allauth_forms.SignupForm):
+
+class RefusedDuringOutage:
+    """For forms that send email: allauth's limits on them cannot count while the shared
+    cache is unreachable, so the form is refused until it returns (docs/faults.md)."""
+
+    def clean(self):
+        if not ratelimit.available():
+            raise forms.ValidationError(OUTAGE_MESSAGE)
+        return super().clean()
+
+
+class SignupForm(RefusedDuringOutage, allauth_forms.SignupForm):
     field_order = ["display_name", "email", "password1", "terms"]
 
     def __init__(self, *args, **kwargs):
@@ -58,7 +71,7 @@ class LoginForm(allauth_forms.LoginForm):
         return super().clean()
 
 
-class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+class ResetPasswordForm(RefusedDuringOutage, allauth_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         nhs_style(self, labels={"email": "Email address"}, required={"email": "Enter your email address"})
@@ -102,7 +115,7 @@ class SetPasswordForm(allauth_forms.SetPasswordForm):
         nhs_style(self, labels={"password1": "New password", "password2": "Confirm new password"})
 
 
-class AddEmailForm(allauth_forms.AddEmailForm):
+class AddEmailForm(RefusedDuringOutage, allauth_forms.AddEmailForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         nhs_style(self, labels={"email": "New email address"}, required={"email": "Enter your new email address"})

@@ -22,6 +22,7 @@ NEW_ACCOUNT_REPLIES_PER_DAY = 10
 NEW_ACCOUNT_LINKS_PER_POST = 2
 HOUR = 3600
 DAY = 86400
+OUTAGE_MESSAGE = "New accounts cannot post just now: part of the service is unavailable. Try again in a few minutes."
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,18 @@ class Refusal:
 
 
 def _limits(user, kind):
-    """(key, limit, window, message) for each counted limit on this member posting `kind`."""
-    limits = [(f"posts-hour:{user.pk}", POSTS_PER_HOUR, HOUR, f"You can post {POSTS_PER_HOUR} times an hour.")]
+    """(key, limit, window, message, on_outage) for each counted limit on this member posting
+    `kind`. With the cache unreachable, members still post; new accounts, the ones the limits
+    keep spam from, do not (docs/faults.md)."""
+    limits = [
+        (
+            f"posts-hour:{user.pk}",
+            POSTS_PER_HOUR,
+            HOUR,
+            f"You can post {POSTS_PER_HOUR} times an hour.",
+            ratelimit.ALLOW,
+        )
+    ]
     if is_new_account(user):
         if kind == "thread":
             limits.append(
@@ -55,6 +66,7 @@ def _limits(user, kind):
                     NEW_ACCOUNT_THREADS_PER_DAY,
                     DAY,
                     f"New accounts can start {NEW_ACCOUNT_THREADS_PER_DAY} threads a day.",
+                    ratelimit.REFUSE,
                 )
             )
         elif kind == "reply":
@@ -64,6 +76,7 @@ def _limits(user, kind):
                     NEW_ACCOUNT_REPLIES_PER_DAY,
                     DAY,
                     f"New accounts can post {NEW_ACCOUNT_REPLIES_PER_DAY} replies a day.",
+                    ratelimit.REFUSE,
                 )
             )
     return limits
@@ -89,7 +102,7 @@ def check_limits(user, kind, body=""):
     wait = ratelimit.cooldown_remaining(f"post:{user.pk}", SECONDS_BETWEEN_POSTS)
     if wait:
         return Refusal(f"Please wait {SECONDS_BETWEEN_POSTS} seconds between posts.", wait)
-    for key, limit, window, message in _limits(user, kind):
+    for key, limit, window, message, _on_outage in _limits(user, kind):
         result = ratelimit.peek(key, limit, window)
         if not result.allowed:
             return Refusal(f"You have reached the limit. {message}", result.retry_after)
@@ -114,18 +127,20 @@ def take_limits(user, kind, body=""):
     if refusal:
         raise LimitReached(refusal)
     cooldown = f"post:{user.pk}"
-    wait = ratelimit.claim_cooldown(cooldown, SECONDS_BETWEEN_POSTS)
+    wait = ratelimit.claim_cooldown(cooldown, SECONDS_BETWEEN_POSTS, on_outage=ratelimit.ALLOW)
     if wait:
         raise LimitReached(Refusal(f"Please wait {SECONDS_BETWEEN_POSTS} seconds between posts.", wait))
     taken = []
-    for key, limit, window, message in _limits(user, kind):
-        result = ratelimit.hit(key, limit, window)
+    for key, limit, window, message, on_outage in _limits(user, kind):
+        result = ratelimit.hit(key, limit, window, on_outage=on_outage)
         taken.append(result)
         if not result.allowed:
             # Nothing is posted, so nothing stays counted.
             for counted in taken:
                 ratelimit.give_back(counted)
             ratelimit.end_cooldown(cooldown)
+            if result.unavailable:
+                raise LimitReached(Refusal(OUTAGE_MESSAGE))
             raise LimitReached(Refusal(f"You have reached the limit. {message}", result.retry_after))
 
 

@@ -19,6 +19,9 @@ PENDING_INVITATIONS = 200  # usable invitations one network may have waiting
 JOIN_REQUESTS = 3  # times one member may ask to join one network...
 JOIN_REQUEST_WINDOW = 30 * 86400  # ...in 30 days
 DAY = 86400
+UNAVAILABLE_MESSAGE = (
+    "Invitations cannot be sent just now because part of the service is unavailable. Try again in a few minutes."
+)
 
 
 class MembershipError(Exception):
@@ -40,7 +43,10 @@ def take_invitation_limit(network):
     """Count one invitation from `network` against its daily limit, or raise LimitReached.
     One atomic cache operation decides, so invitations sent at the same moment cannot
     pass the limit together."""
-    result = ratelimit.hit(f"invitations:{network.pk}", INVITATIONS_PER_DAY, DAY)
+    # Each invitation is an email: refused while the limit cannot be counted (docs/faults.md).
+    result = ratelimit.hit(f"invitations:{network.pk}", INVITATIONS_PER_DAY, DAY, on_outage=ratelimit.REFUSE)
+    if result.unavailable and not result.allowed:
+        raise LimitReached(UNAVAILABLE_MESSAGE)
     if not result.allowed:
         ratelimit.give_back(result)
         raise LimitReached(
@@ -53,7 +59,11 @@ def take_join_request_limit(network, user):
     """Count one request to join `network` by `user`, or raise LimitReached (see
     take_invitation_limit). Each request emails the leaders, so asking and withdrawing
     over and over would flood them."""
-    result = ratelimit.hit(f"join-requests:{network.pk}:{user.pk}", JOIN_REQUESTS, JOIN_REQUEST_WINDOW)
+    # Members can still ask while the limit cannot be counted: one pending request at a time,
+    # so an outage lets through only ask-withdraw-ask cycles (docs/faults.md).
+    result = ratelimit.hit(
+        f"join-requests:{network.pk}:{user.pk}", JOIN_REQUESTS, JOIN_REQUEST_WINDOW, on_outage=ratelimit.ALLOW
+    )
     if not result.allowed:
         ratelimit.give_back(result)
         raise LimitReached(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from community.accounts.access import is_site_team, is_verified, verification_required
 from source4networks.listing import paginate
-from source4networks.ratelimit import hit
+from source4networks.ratelimit import REFUSE, hit
 from source4networks.registry import Registry, filled_sections
 
 from . import membership as rules
@@ -192,8 +192,12 @@ def contact(request, slug):
     form = ContactNetworkForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        result = hit(f"contact-network:{request.user.pk}", CONTACT_LIMIT, CONTACT_WINDOW)
-        if not result.allowed:
+        # Each message is an email: refused while the limit cannot be counted (docs/faults.md).
+        result = hit(f"contact-network:{request.user.pk}", CONTACT_LIMIT, CONTACT_WINDOW, on_outage=REFUSE)
+        if result.unavailable:
+            form.add_error(None, "Messages cannot be sent just now. Your message has not been sent: try again later.")
+            status = 503
+        elif not result.allowed:
             form.add_error(
                 None,
                 f"You can send up to {CONTACT_LIMIT} messages to networks an hour. "

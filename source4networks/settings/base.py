@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached anonymous page skips the rest (source4networks/page_cache.py).
     "source4networks.page_cache.PageCacheMiddleware",
+    # Before anything that reads the database (sessions, users): a database outage answers 503.
+    "source4networks.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,15 +128,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Short timeouts: with Redis gone, a request waits a fraction of a second, not minutes.
+    REDIS_OPTIONS = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
     CACHES = {
+        # Pages, fragments, allauth's limits and sessions' copies: a Redis outage reads as
+        # an empty cache (source4networks/cache.py).
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "source4networks.cache.OutageTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "s4n",
-        }
+            "OPTIONS": {**REDIS_OPTIONS, "IGNORE_EXCEPTIONS": True},
+        },
+        # The site's rate limits: errors raise, so each limit decides what an outage means
+        # (source4networks/ratelimit.py, docs/faults.md).
+        "limits": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "s4n",
+            "OPTIONS": REDIS_OPTIONS,
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Both names share one local-memory store (same LOCATION), as they share one Redis.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+# Sessions are kept in the database and copied to the cache: read from Redis when it is
+# there, from the database when it is not, so signing in survives a Redis outage.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Anonymous pages kept in the shared cache for this many seconds (0 turns the page cache off),
 # purged on publish; a CDN may hold them as long (s-maxage), browsers this long (max-age).

@@ -18,7 +18,11 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 STATIC_ROOT = None
 # Each test process gets its own cache: a Redis shared by parallel workers would let one
 # worker's page saves clear another's cached entries mid-test.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "limits" shares the local-memory store of "default" (same LOCATION), as both share one Redis.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 # The page cache is off except in the tests about it (tests/site/test_page_cache.py): many
 # tests change data and fetch pages again within a moment.
 PAGE_CACHE_SECONDS = 0

@@ -1,6 +1,6 @@
 """The 403, 405 and 500 pages are the site's own, in its layout (issue 9 point 8): a member
 opening a leader's page, anyone opening a button's address from a link, a form refused for its
-security token, and a failure of the site, database included. The 500 page needs neither the
+security token, and a failure of the site (the database down gets a 503). The 500 page needs neither the
 database nor the request. (The 403 and 405 pages are in the page catalogue too, so the validity
 and accessibility checks cover them.)"""
 
@@ -146,12 +146,13 @@ class ServerErrorPageTests(SimpleTestCase):
 
 @override_settings(ROOT_URLCONF="tests.site.urls_errors")
 class DatabaseFailureTests(TestCase):
-    def test_a_database_failure_gets_the_styled_500_page(self):
+    def test_a_database_failure_gets_the_styled_503_page(self):
+        # A database outage is the 503 page (tests/site/test_faults_database.py has the rest).
         client = Client(raise_request_exception=False)
-        with self.assertLogs("django.request", level="ERROR"):
+        with self.assertLogs("source4networks.unavailable", level="ERROR"):
             response = client.get("/test-database-down/")
-        self.assertEqual(response.status_code, 500)
-        self.assertEqual(outline(response.content)[1:], ("Sorry, there is a problem with the service", True))
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(outline(response.content)[1:], ("Sorry, the service is unavailable", True))
         self.assertNotIn(b"could not connect", response.content)
 
 

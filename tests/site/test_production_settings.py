@@ -44,7 +44,7 @@ class ProductionServicesTests(SimpleTestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(
             result.stdout.split(),
-            ["django.core.cache.backends.redis.RedisCache", "django.core.mail.backends.smtp.EmailBackend"],
+            ["source4networks.cache.OutageTolerantRedisCache", "django.core.mail.backends.smtp.EmailBackend"],
         )
 
 
