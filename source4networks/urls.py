@@ -12,7 +12,7 @@ from community import urls as community_urls
 from diagnostics import urls as diagnostics_urls
 from events.views import EVENT_ICS_URL_PATTERN, event_ics_view
 
-from . import views
+from . import bench_views, views
 from .sitemaps import sitemap
 
 urlpatterns = [
@@ -28,6 +28,9 @@ urlpatterns = [
     # /events/<slug>/event.ics: Wagtail's page paths cannot hold a dot, so it is routed here.
     re_path(EVENT_ICS_URL_PATTERN, event_ics_view, name="event_ics"),
 ]
+
+if settings.BENCH_BASELINE:
+    urlpatterns += [path("_bench/baseline/", bench_views.baseline, name="bench_baseline")]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

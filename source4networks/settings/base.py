@@ -281,6 +281,9 @@ LISTING_PAGE_SIZE = 20
 # Search queries longer than this are refused with a message (query parsing cost is bounded).
 SEARCH_QUERY_MAX_LENGTH = 200
 
+# The benchmark's baseline view at /_bench/baseline/ (bench/README.md); off unless measuring.
+BENCH_BASELINE = env_bool("BENCH_BASELINE")
+
 # Content security policy: the public site loads nothing from other origins.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
