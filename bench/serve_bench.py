@@ -153,7 +153,9 @@ def collect_static(env):
 def start_site(args, env, log_path):
     command = [GUNICORN, "source4networks.wsgi:application", "--workers", str(args.workers)]
     command += ["--bind", f"127.0.0.1:{args.port}", "--error-logfile", str(log_path), "--log-level", "warning"]
-    process = subprocess.Popen(pinned(0, command, args.pin), cwd=ROOT, env=env)
+    # The site's own log lines (sign-ins, errors) go to the same file as gunicorn's.
+    with open(log_path, "ab") as output:
+        process = subprocess.Popen(pinned(0, command, args.pin), cwd=ROOT, env=env, stdout=output, stderr=output)
     base = f"http://127.0.0.1:{args.port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -474,11 +476,10 @@ def main(argv=None):
         finally:
             stop_site(process)
             errors = (Path(work) / "gunicorn.log").read_text() if (Path(work) / "gunicorn.log").exists() else ""
-    if errors.strip():
-        log("gunicorn's error log:\n" + errors[-3000:])
     report(args, url, rows, started)
     failed = [row["name"] for row in rows if not row["ok"]]
     if failed:
+        log("The site's log, last lines:\n" + errors[-4000:])
         log(f"Unexpected statuses or errors: {', '.join(failed)}")
         return 1
     return 0
