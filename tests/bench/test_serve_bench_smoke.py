@@ -3,7 +3,7 @@ site under production settings on gunicorn, the bench accounts signed in through
 a few requests to every page the harness measures, and its table written. No timing claims.
 
 The harness reads the database from other processes, so the data is committed (a transactional
-test); the database is put back as the migrations left it afterwards. Needs Redis (the
+test); the database is put back as the migrations left it after the module. Needs Redis (the
 production settings refuse to start without it): skipped when Redis is not there, except in CI."""
 
 import json
@@ -65,6 +65,17 @@ def database_url():
     return f"postgresql://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _leave_database_as_migrated(django_db_setup, django_db_blocker):
+    # The snapshot Django took of the migrated database (serialized_rollback below asks for it);
+    # put back after the module, once pytest-django has flushed the database after the test.
+    with django_db_blocker.unblock():
+        snapshot = migrated_snapshot()
+    yield
+    with django_db_blocker.unblock():
+        restore_database(snapshot)
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_smoke_run_measures_every_page(tmp_path):
     if not redis_is_up():
@@ -73,16 +84,12 @@ def test_smoke_run_measures_every_page(tmp_path):
         pytest.skip(f"Redis is not answering at {REDIS_URL}")
     if connection.vendor != "postgresql":
         pytest.skip("The harness measures PostgreSQL")
-    snapshot = migrated_snapshot()
-    try:
-        call_command("generate_bulk_data", "--scale", "small", "--factor", "0.0005", stdout=StringIO())
-        command = [sys.executable, "bench/serve_bench.py", "--smoke", "--data", "none"]
-        command += ["--database-url", database_url(), "--redis-url", REDIS_URL, "--output-dir", str(tmp_path)]
-        command += ["--no-pin", "--posters", "10", "--port", str(free_port())]
-        run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)  # noqa: S603
-        assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
-    finally:
-        restore_database(snapshot)
+    call_command("generate_bulk_data", "--scale", "small", "--factor", "0.0005", stdout=StringIO())
+    command = [sys.executable, "bench/serve_bench.py", "--smoke", "--data", "none"]
+    command += ["--database-url", database_url(), "--redis-url", REDIS_URL, "--output-dir", str(tmp_path)]
+    command += ["--no-pin", "--posters", "10", "--port", str(free_port())]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)  # noqa: S603
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
 
     report = next(tmp_path.glob("*-smoke.md")).read_text()
     for name in PAGES:

@@ -6,20 +6,20 @@ members, 1,000 networks, 10,000 threads with 200,000 replies and 50,000 diagnost
 Everything it makes is named with the prefix "bulk-" (slugs, usernames). A second run refuses
 unless `--add` is given; then it adds another set, numbered after the first. Pages are written
 in batches (demo/bulk/pages.py explains how the page tree is kept right), then added to the
-search index with the search backend's bulk API; a line per batch reports progress and rate."""
+search index with the search backend's bulk API (demo/bulk/search.py, in two processes); a
+line per batch reports progress and rate."""
 
 import argparse
 import time
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from modelsearch.backends import get_search_backend
 
 from casestudies.models import CaseStudyPage
 from community.discussions.models import Space, Thread
 from community.networks.models import Network
-from demo.bulk.common import PREFIX, SCALES, Progress, batches, counts_for
+from demo.bulk import search
+from demo.bulk.common import PREFIX, SCALES, Progress, counts_for
 from demo.bulk.community import CommunityMaker
 from demo.bulk.pages import PageMaker
 from diagnostics.models import Response
@@ -48,10 +48,11 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=sorted(SCALES), required=True, help="large, or small (1%% of large)")
         parser.add_argument("--add", action="store_true", help="Add another set when bulk data is already there.")
         parser.add_argument("--no-index", action="store_true", help="Leave the search index alone.")
+        parser.add_argument("--jobs", type=int, default=2, help="Processes that fill the search index (default 2).")
         # For tests: a fraction of `large` other than the scale's (e.g. 0.001).
         parser.add_argument("--factor", type=float, help=argparse.SUPPRESS)
 
-    def handle(self, *args, scale, add=False, no_index=False, factor=None, **options):
+    def handle(self, *args, scale, add=False, no_index=False, jobs=2, factor=None, **options):
         offsets = existing()
         if any(offsets.values()) and not add:
             found = ", ".join(f"{count:,} {kind}" for kind, count in offsets.items() if count)
@@ -76,15 +77,16 @@ class Command(BaseCommand):
         indexed = 0.0
         if not no_index:
             index_started = time.perf_counter()
-            self.index(
+            search.index(
                 progress,
-                [
-                    (ResourcePage, pages.made["resources"]),
-                    (CaseStudyPage, pages.made["case studies"]),
-                    (EventPage, pages.made["events"]),
-                    (Network, community.network_ids),
-                    (Thread, community.thread_ids),
-                ],
+                {
+                    ResourcePage: pages.made["resources"],
+                    CaseStudyPage: pages.made["case studies"],
+                    EventPage: pages.made["events"],
+                    Network: community.network_ids,
+                    Thread: community.thread_ids,
+                },
+                jobs=jobs,
             )
             indexed = time.perf_counter() - index_started
         self.stdout.write(
@@ -92,15 +94,3 @@ class Command(BaseCommand):
         )
         for what, seconds in progress.timings.items():
             self.stdout.write(f"  {what}: {seconds:.1f}s")
-
-    def index(self, progress, models):
-        """Add what was made to the search index, with the backend's bulk API, in batches."""
-        backend = get_search_backend()
-        for model, ids in models:
-            progress.start(f"search index: {model._meta.verbose_name_plural}", len(ids))
-            for chunk in batches(ids, 1000):
-                objects = list(model.get_indexed_objects().filter(pk__in=chunk))
-                with transaction.atomic():
-                    backend.add_bulk(model, objects)
-                progress.add(len(chunk))
-            progress.finish()
