@@ -394,6 +394,7 @@ def report(args, url, rows, started):
         + " ".join(f"{value:.2f}" for value in os.getloadavg()),
         f"- took {time.perf_counter() - started:.0f}s",
         "",
+        "",
     ]
     text = "\n".join(header) + table(rows) + "\n"
     out_dir = Path(args.output_dir)
