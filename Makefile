@@ -84,8 +84,9 @@ format: $(PYTHON_DEPS) ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(PYTHON_DEPS) $(STATIC_BUILT) ## Measure page speed against a trivial view
-	$(PYTHON) bench/run.py
+BENCH_DATA ?= small
+bench: $(PYTHON_DEPS) $(STATIC_BUILT) ## Measure real HTTP serving against a trivial view (BENCH_DATA=small|large; needs wrk)
+	$(PYTHON) bench/serve_bench.py --data $(BENCH_DATA)
 
 .PHONY: resilience
 resilience: $(PYTHON_DEPS) $(STATIC_BUILT) ## Load and faults on a private production stack (100 users, 3 min; needs initdb and redis-server)

@@ -1,6 +1,7 @@
 """The site's addresses. This is the one place that names every app: fixed addresses first,
 then Wagtail's page tree for every other path."""
 
+from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,7 +11,7 @@ from community import urls as community_urls
 from diagnostics import urls as diagnostics_urls
 from events.views import EVENT_ICS_URL_PATTERN, event_ics_view
 
-from . import media, views
+from . import bench_views, media, views
 from .sitemaps import sitemap
 from .unavailable import server_error
 
@@ -30,6 +31,9 @@ urlpatterns = [
 
 # Uploaded files, when they are on this machine's disk (source4networks/media.py).
 urlpatterns += media.urlpatterns()
+
+if settings.BENCH_BASELINE:
+    urlpatterns += [path("_bench/baseline/", bench_views.baseline, name="bench_baseline")]
 
 # Wagtail serves every other path from the page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -384,6 +384,9 @@ LISTING_PAGE_SIZE = 20
 # Search queries longer than this are refused with a message (query parsing cost is bounded).
 SEARCH_QUERY_MAX_LENGTH = 200
 
+# The benchmark's baseline view at /_bench/baseline/ (bench/README.md); off unless measuring.
+BENCH_BASELINE = env_bool("BENCH_BASELINE")
+
 # Content security policy: the public site loads nothing from other origins. No per-request
 # nonce, so anonymous pages can be cached: scripts are files, and the one inline script (the
 # first line of <body> in templates/base.html) is allowed by its hash, which changes with it.
