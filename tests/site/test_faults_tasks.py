@@ -3,11 +3,15 @@
 queue, and touches no other worker's tasks."""
 
 from io import StringIO
+from unittest import mock
 
 from django.core.management import call_command
+from django.db import OperationalError
 from django.test import TestCase
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+
+from source4networks.management.commands import run_worker
 
 
 def task(status, worker_ids):
@@ -38,3 +42,32 @@ class RequeueOrphanedTasksTests(TestCase):
         self.assertEqual(states[done.pk][0], "SUCCESSFUL")
         # The queue hands the orphan out again.
         self.assertIn(orphan.pk, list(DBTaskResult.objects.ready().values_list("pk", flat=True)))
+
+
+class RunWorkerTests(TestCase):
+    """`run_worker` (the Procfile's worker): after the database goes away mid-task it puts the
+    orphan back in the queue and starts the worker again, under the same id, by itself."""
+
+    def test_a_database_outage_requeues_the_orphan_and_starts_the_worker_again(self):
+        orphan = task("READY", [])
+        worker_runs = []
+
+        def fake_call_command(name, **options):
+            if name != "db_worker":
+                return call_command(name, stdout=StringIO(), **options)
+            worker_runs.append(options["worker_id"])
+            if len(worker_runs) == 1:
+                # The worker took the task, then lost the database before recording anything.
+                DBTaskResult.objects.filter(pk=orphan.pk).update(status="RUNNING", worker_ids=["slot-1"])
+                raise OperationalError("server closed the connection unexpectedly")
+            # Started again: the task is back in the queue for it.
+            self.assertEqual(DBTaskResult.objects.get(pk=orphan.pk).status, "READY")
+
+        with (
+            mock.patch.object(run_worker, "call_command", side_effect=fake_call_command),
+            mock.patch.object(run_worker.time, "sleep") as sleep,
+            mock.patch.object(run_worker.connections, "close_all"),
+        ):
+            call_command("run_worker", "--worker-id", "slot-1")
+        self.assertEqual(worker_runs, ["slot-1", "slot-1"])
+        sleep.assert_called_once_with(run_worker.RETRY_SECONDS)
