@@ -433,7 +433,7 @@ def scenario(args):
         figures["queue drained after the scenario in (s)"] = drained
         figures["tasks by state at the end"] = states
         figures["emails received by the SMTP server"] = len(stack.mailbox.snapshot())
-        figures["worker restarts (it exits when the database goes)"] = stack.worker_restarts
+        figures["worker restarts after losing the database (run_worker)"] = stack.worker_restarts
         figures["tasks put back in the queue after a worker died mid-task"] = stack.tasks_requeued
         checks.check(
             "tasks: every queued task ran, none failed",

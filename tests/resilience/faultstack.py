@@ -15,6 +15,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -101,8 +102,7 @@ class FaultStack:
         self.smtp = None
         self.supervisor = None
         self.worker_wanted = False
-        self.worker_restarts = 0
-        self.tasks_requeued = 0
+        self.process_restarts = 0
         self.timings = {}
         self.from_snapshot = False
         self.closing = False
@@ -269,8 +269,9 @@ class FaultStack:
         self.wait_until_serving()
 
     def start_worker(self):
-        """The worker, restarted whenever it exits, as a process manager would: it exits when
-        the database goes away (django-tasks-db re-raises the error)."""
+        """The Procfile's worker (`manage.py run_worker`): after a database outage it hands back
+        its orphaned task and starts db_worker again by itself. A process manager would restart
+        the process itself if it ever exited; so does a supervising thread here."""
         self._spawn_worker()
         self.worker_wanted = True
         if self.supervisor is None:
@@ -283,29 +284,27 @@ class FaultStack:
             entry = self.processes.get("worker")
             if self.worker_wanted and (entry is None or entry[0].poll() is not None):
                 if entry:
-                    self.worker_restarts += 1
+                    self.process_restarts += 1
                     self.processes.pop("worker")[1].close()
                 time.sleep(1)
-                with contextlib.suppress(RuntimeError):  # the database is still away: try again
-                    self._spawn_worker()
+                self._spawn_worker()
 
     def _spawn_worker(self):
-        # As the process definition should: orphans of this worker id back in the queue first.
-        result = self.manage("requeue_orphaned_tasks", "--worker-id", WORKER_ID)
-        self.tasks_requeued += int(result.stdout.split()[0])
-        self._spawn(
-            "worker",
-            [
-                sys.executable,
-                "manage.py",
-                "db_worker",
-                "--worker-id",
-                WORKER_ID,
-                "--interval",
-                "0.5",
-                "--no-startup-delay",
-            ],
-        )
+        self._spawn("worker", [sys.executable, "manage.py", "run_worker", "--worker-id", WORKER_ID])
+
+    def _worker_log(self):
+        path = self.dir / "worker.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    @property
+    def worker_restarts(self):
+        """Times the worker started db_worker again after losing the database (run_worker's log),
+        plus any restart of the process itself."""
+        return self._worker_log().count("event=worker_database_unavailable") + self.process_restarts
+
+    @property
+    def tasks_requeued(self):
+        return sum(int(n) for n in re.findall(r"^(\d+) task\(s\) left running by", self._worker_log(), re.MULTILINE))
 
     def stop_worker(self):
         self.worker_wanted = False
