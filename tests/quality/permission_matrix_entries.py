@@ -70,6 +70,11 @@ SITE = [
     Entry("health check", lambda w: "/healthz", PUBLIC),
     Entry("robots.txt", lambda w: "/robots.txt", PUBLIC),
     Entry("sitemap", lambda w: "/sitemap.xml", PUBLIC),
+    # Uploaded files (source4networks/media.py): pictures for all; documents only through their
+    # own address above, which checks their collection's privacy.
+    Entry("media: a member's picture", lambda w: w.avatar_url, PUBLIC),
+    Entry("media: an image rendition", lambda w: w.rendition.url, PUBLIC),
+    Entry("media: a document's file", lambda w: f"/media/{w.document.file.name}", NOT_FOUND),
 ]
 
 ACCOUNTS = [
