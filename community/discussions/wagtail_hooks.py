@@ -1,23 +1,49 @@
 """The Wagtail admin: discussion spaces, the reports queue and the moderation log."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import moderation
 from .models import ModerationAction, PostReport, Space
 from .rules import is_moderator
 
 
+class PermittedChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser for those allowed to see the model only: Wagtail's choosers answer
+    anyone in the admin, and would list reports, the moderation log and spaces to editors."""
+
+    def get_urlpatterns(self):
+        policy = ModelPermissionPolicy(self.model)
+
+        def permitted(view):
+            @wraps(view)
+            def checked(request, *args, **kwargs):
+                if not policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
+                    return permission_denied(request)
+                return view(request, *args, **kwargs)
+
+            return checked
+
+        return decorate_urlpatterns(super().get_urlpatterns(), permitted)
+
+
 class SpaceViewSet(SnippetViewSet):
     model = Space
+    chooser_viewset_class = PermittedChooserViewSet
     icon = "comment"
     menu_label = "Discussion spaces"
     menu_order = 310
@@ -32,6 +58,7 @@ class ModerationLogViewSet(SnippetViewSet):
     """Read-only in practice: Moderators have the view permission only."""
 
     model = ModerationAction
+    chooser_viewset_class = PermittedChooserViewSet
     icon = "list-ul"
     menu_label = "Moderation log"
     menu_order = 330
@@ -45,6 +72,7 @@ class ModerationLogViewSet(SnippetViewSet):
 
 class ReportViewSet(SnippetViewSet):
     model = PostReport
+    chooser_viewset_class = PermittedChooserViewSet
     icon = "warning"
     menu_label = "All reports"
     menu_order = 325

@@ -70,6 +70,11 @@ SITE = [
     Entry("health check", lambda w: "/healthz", PUBLIC),
     Entry("robots.txt", lambda w: "/robots.txt", PUBLIC),
     Entry("sitemap", lambda w: "/sitemap.xml", PUBLIC),
+    # Uploaded files (source4networks/media.py): pictures for all; documents only through their
+    # own address above, which checks their collection's privacy.
+    Entry("media: a member's picture", lambda w: w.avatar_url, PUBLIC),
+    Entry("media: an image rendition", lambda w: w.rendition.url, PUBLIC),
+    Entry("media: a document's file", lambda w: f"/media/{w.document.file.name}", NOT_FOUND),
 ]
 
 ACCOUNTS = [
@@ -292,6 +297,10 @@ ADMIN_ENTRIES = [
     Entry("space snippets", lambda w: "/admin/snippets/discussions/space/", ADMIN_MODERATORS),
     Entry("report snippets", lambda w: "/admin/snippets/discussions/postreport/", ADMIN_MODERATORS),
     Entry("moderation log", lambda w: "/admin/snippets/discussions/moderationaction/", ADMIN_MODERATORS),
+    # Their choosers too: Wagtail's would list them to anyone in the admin.
+    Entry("space chooser", lambda w: "/admin/snippets/choose/discussions/space/", ADMIN_MODERATORS),
+    Entry("report chooser", lambda w: "/admin/snippets/choose/discussions/postreport/", ADMIN_MODERATORS),
+    Entry("moderation log chooser", lambda w: "/admin/snippets/choose/discussions/moderationaction/", ADMIN_MODERATORS),
     # Instruments: administrators (editors only once an administrator gives them the permission,
     # see tests/diagnostics/test_admin.py).
     Entry("instruments", lambda w: "/admin/diagnostics/instruments/", ADMIN_ONLY),

@@ -26,6 +26,7 @@ from tests.quality.permission_matrix import (
     excluded_reason,
     walk,
 )
+from tests.quality.permission_matrix_admin import walk_addresses
 from tests.quality.permission_matrix_entries import ENTRIES
 
 
@@ -43,8 +44,9 @@ def route_for(url):
 
 def coverage(world):
     """(patterns, covered routes, {reason: count} of the excluded, routes neither covered nor excluded)."""
-    covered = {route_for(entry.url(world)) for entry in ENTRIES}
     patterns = all_patterns()
+    addresses, _unfilled = walk_addresses(patterns, world)
+    covered = {route_for(entry.url(world)) for entry in ENTRIES} | {route for route, _url in addresses}
     excluded, missing = Counter(), []
     for route, name, view in patterns:
         if route in covered:
@@ -86,11 +88,14 @@ class PermissionMatrixTests(TestCase):
 
     def test_every_url_pattern_is_covered_or_excluded(self):
         unresolved = [entry.name for entry in ENTRIES if route_for(entry.url(self.world)) is None]
+        addresses, _unfilled = walk_addresses(all_patterns(), self.world)
+        unresolved += [url for route, url in addresses if route_for(url) != route]
         self.assertEqual(unresolved, [], "Entries whose address matches no pattern")
         patterns, covered, excluded, missing = coverage(self.world)
         print(
             f"\nPermission matrix: {len(patterns)} URL patterns found, {len(covered)} covered by "
-            f"{len(ENTRIES)} entries x {len(ROLES)} roles, {sum(excluded.values())} excluded:"
+            f"{len(ENTRIES)} entries and {len(addresses)} admin addresses x {len(ROLES)} roles, "
+            f"{sum(excluded.values())} excluded:"
         )
         for reason, count in excluded.most_common():
             print(f"  {count:4d} {reason}")
