@@ -1,5 +1,5 @@
 """Every field that stores member or editor text, and the pages that show it, for the XSS
-corpus (tests/security/test_xss.py, test_xss_browser.py).
+corpus (tests/security/test_xss.py, tests/browser/test_xss.py).
 
 `make_people_and_things()` makes one of each thing (a profile, a network, a thread, a round, a
 resource...). Each `Target` writes one payload into all its fields at once, as the site would

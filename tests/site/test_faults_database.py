@@ -4,26 +4,16 @@ every database query, so these pages are proven to need none."""
 
 from unittest import mock
 
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.db import OperationalError
 from django.test import Client, RequestFactory, SimpleTestCase, override_settings
 
 from source4networks.unavailable import server_error, unavailable_page
 from tests.quality.vnu import validity_problems
+from tests.site.test_error_pages import outline
 from tests.site.test_production_settings import production
 
 UNAVAILABLE = ("Sorry, the service is unavailable – Source4Networks", "Sorry, the service is unavailable", True)
-
-
-def outline(content):
-    """(title, h1, whether the site's header and footer are there) of a page."""
-    page = BeautifulSoup(content, "html.parser")
-    return (
-        " ".join(page.title.get_text().split()),
-        page.h1.get_text(strip=True),
-        bool(page.select_one("header.nhsuk-header .nhsuk-header__logo")) and bool(page.select_one("footer")),
-    )
 
 
 @override_settings(ROOT_URLCONF="tests.site.urls_faults")
@@ -34,7 +24,9 @@ class DatabaseDownPageTests(SimpleTestCase):
     def assertUnavailablePage(self, response):
         self.assertEqual(response.status_code, 503)
         self.assertEqual(response["Retry-After"], "30")
-        self.assertEqual(response["Cache-Control"], "no-store")
+        # Never kept by a browser or a CDN (a signed-in visitor's is marked private as well).
+        self.assertIn("no-store", [part.strip() for part in response["Cache-Control"].split(",")])
+        self.assertNotIn("public", response["Cache-Control"])
         content = response.content.decode()
         self.assertEqual(outline(content), UNAVAILABLE)
         self.assertIn("dist/main.css", content)

@@ -9,13 +9,9 @@ from collections import Counter
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401 (the browser tests' database fixtures, used here too)
-    BROWSER_DB,
-    _leave_database_as_migrated,
-    _migrated_snapshot,
-    base_site,
-    force_sign_in,
-)
+# In tests/browser so that its conftest's database fixtures apply: the snapshot of the migrated
+# database must be taken before Playwright starts (tests/page_catalogue.py, migrated_snapshot).
+from tests.browser.conftest import BROWSER_DB, force_sign_in
 from tests.security.xss_fields import EDITOR_TARGETS, MEMBER_TARGETS, Chunk, make_people_and_things
 from tests.security.xss_payloads import HOOK, PAYLOADS
 
@@ -41,7 +37,7 @@ PROVOKE = """() => {
 }"""
 
 
-def test_no_payload_runs_in_the_browser(browser, base_site, live_server):  # noqa: F811
+def test_no_payload_runs_in_the_browser(browser, base_site, live_server):
     things = make_people_and_things()
     stored = [payload for payload in PAYLOADS if "\x00" not in payload]
     targets = [target for target in MEMBER_TARGETS + EDITOR_TARGETS if target.name in PAGES]
