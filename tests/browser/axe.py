@@ -12,16 +12,17 @@ AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_violations(page):
-    """axe-core's WCAG A/AA violations on the page as loaded, as a list of dicts:
+def axe_violations(page, within=None):
+    """axe-core's WCAG A/AA violations on the page as loaded (or only inside the element the
+    CSS selector `within` picks), as a list of dicts:
     {id, impact, help, helpUrl, nodes: [{target, html, failureSummary}]}."""
     if not AXE_PATH.exists():
         raise FileNotFoundError(f"{AXE_PATH} is missing: run `npm ci` (axe-core is a devDependency).")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_PATH))
     results = page.evaluate(
-        """async (tags) => {
-            const results = await axe.run(document, {
+        """async ([tags, within]) => {
+            const results = await axe.run(within ? {include: [within]} : document, {
                 runOnly: {type: "tag", values: tags},
                 resultTypes: ["violations"],
             });
@@ -33,7 +34,7 @@ def axe_violations(page):
                 nodes: v.nodes.map((n) => ({target: n.target, html: n.html, failureSummary: n.failureSummary})),
             }));
         }""",
-        WCAG_TAGS,
+        [WCAG_TAGS, within],
     )
     return results
 
@@ -53,7 +54,8 @@ def describe_violations(violations, where=""):
     return "\n".join(lines)
 
 
-def assert_no_violations(page, where):
-    """Fail with a readable report when axe-core finds WCAG A/AA violations on the page."""
-    found = axe_violations(page)
+def assert_no_violations(page, where, within=None):
+    """Fail with a readable report when axe-core finds WCAG A/AA violations on the page (or
+    inside the element `within` selects)."""
+    found = axe_violations(page, within)
     assert not found, f"axe found problems on {where}:\n" + describe_violations(found)

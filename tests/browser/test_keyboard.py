@@ -1,8 +1,11 @@
-"""The header works by keyboard, under the site's real Content-Security-Policy."""
+"""The header works by keyboard, under the site's real Content-Security-Policy; every Tab stop on
+the journeys' pages shows where focus is."""
+
+from datetime import timedelta
 
 import pytest
 
-from tests.browser.conftest import BROWSER_DB
+from tests.browser.conftest import BROWSER_DB, sign_in
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 
@@ -134,3 +137,90 @@ def test_skip_link_without_javascript(browser, base_site, site_url):
         assert focused(page)["inMain"], focused(page)
     finally:
         context.close()
+
+
+# Tab stops per page before giving up; the longest journey page (the resource filters) has
+# fewer than this.
+MAX_STOPS = 120
+
+# Each focusable element's look before anything has focus, kept on the element itself. For a
+# check box or radio the look is its label's box (`::before`): the input itself is hidden.
+RECORD_UNFOCUSED = """() => {
+    const look = (el) => {
+        const target = el.matches("input[type=checkbox], input[type=radio]") && el.labels && el.labels[0];
+        const style = target ? getComputedStyle(target, "::before") : getComputedStyle(el);
+        return {
+            outline: style.outlineStyle === "none" || style.outlineColor === "rgba(0, 0, 0, 0)"
+                || parseFloat(style.outlineWidth) === 0
+                ? "none" : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+            shadow: style.boxShadow,
+            background: style.backgroundColor,
+        };
+    };
+    window.__lookOf = look;
+    for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")) {
+        el.__unfocused = look(el);
+    }
+}"""
+
+# What has focus now, and whether its outline, shadow or background differs from unfocused.
+FOCUS_STOP = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const before = el.__unfocused;
+    const now = window.__lookOf(el);
+    const label = (el.innerText || el.value || el.getAttribute("aria-label") || el.name || el.id || "").trim();
+    return {
+        element: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} "${label.slice(0, 40)}"`,
+        visible: !before
+            || (now.outline !== "none" && now.outline !== before.outline)
+            || (now.shadow !== "none" && now.shadow !== before.shadow)
+            || now.background !== before.background,
+    };
+}"""
+
+
+def unfocused_stops(page, where):
+    """Tab through the whole page from the top; the stops whose focus does not show."""
+    page.evaluate(RECORD_UNFOCUSED)
+    seen, hidden = [], []
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_STOP)
+        if stop is None or (seen and stop["element"] == seen[0]):
+            break  # back at the address bar, or round again
+        seen.append(stop["element"])
+        if not stop["visible"]:
+            hidden.append(f"{where}: {stop['element']}")
+    assert len(seen) > 3, f"{where}: Tab reached only {seen}"
+    return hidden
+
+
+def test_every_tab_stop_on_the_journeys_shows_focus(browser, base_site, site_url):
+    """Sign-up, filters, a network's join button, and starting and replying to a thread: each
+    Tab stop on their pages shows where focus is (an outline, shadow or background that the
+    element does not have unfocused)."""
+    from community.discussions.factories import SpaceFactory, make_thread
+    from community.members.factories import make_member
+    from community.networks.factories import NetworkFactory
+
+    member = make_member(username="focus-member")
+    member.date_joined = member.date_joined - timedelta(days=30)  # past the new members' wait
+    member.save()
+    network = NetworkFactory(name="Focus network", slug="focus-network")
+    space = SpaceFactory(name="General", slug="general")
+    thread = make_thread(space, member, title="Keeping focus", replies=1)
+    hidden = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        for path in ["/accounts/signup/", "/resources/", "/case-studies/", "/networks/", "/events/"]:
+            page.goto(site_url(path))
+            hidden += unfocused_stops(page, path)
+        sign_in(page, site_url(""), member)
+        for path in [network.get_absolute_url(), f"/community/{space.slug}/new/", thread.get_absolute_url()]:
+            page.goto(site_url(path))
+            hidden += unfocused_stops(page, path)
+    finally:
+        context.close()
+    assert not hidden, "Tab stops with no visible focus:\n" + "\n".join(hidden)
