@@ -10,20 +10,23 @@ AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Best-practice rules run as well: `region`, all content inside a landmark, so that a screen
+# reader's landmark list reaches everything (a back link once sat outside them all).
+EXTRA_RULES = {"region": {"enabled": True}}
 
 
-def axe_violations(page, within=None):
-    """axe-core's WCAG A/AA violations on the page as loaded (or only inside the element the
-    CSS selector `within` picks), as a list of dicts:
+def axe_violations(page):
+    """axe-core's WCAG A/AA (and `region`) violations on the page as loaded, as a list of dicts:
     {id, impact, help, helpUrl, nodes: [{target, html, failureSummary}]}."""
     if not AXE_PATH.exists():
         raise FileNotFoundError(f"{AXE_PATH} is missing: run `npm ci` (axe-core is a devDependency).")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_PATH))
     results = page.evaluate(
-        """async ([tags, within]) => {
-            const results = await axe.run(within ? {include: [within]} : document, {
+        """async ([tags, rules]) => {
+            const results = await axe.run(document, {
                 runOnly: {type: "tag", values: tags},
+                rules: rules,
                 resultTypes: ["violations"],
             });
             return results.violations.map((v) => ({
@@ -34,7 +37,7 @@ def axe_violations(page, within=None):
                 nodes: v.nodes.map((n) => ({target: n.target, html: n.html, failureSummary: n.failureSummary})),
             }));
         }""",
-        [WCAG_TAGS, within],
+        [WCAG_TAGS, EXTRA_RULES],
     )
     return results
 
@@ -54,8 +57,7 @@ def describe_violations(violations, where=""):
     return "\n".join(lines)
 
 
-def assert_no_violations(page, where, within=None):
-    """Fail with a readable report when axe-core finds WCAG A/AA violations on the page (or
-    inside the element `within` selects)."""
-    found = axe_violations(page, within)
+def assert_no_violations(page, where):
+    """Fail with a readable report when axe-core finds WCAG A/AA (and `region`) violations on the page."""
+    found = axe_violations(page)
     assert not found, f"axe found problems on {where}:\n" + describe_violations(found)
