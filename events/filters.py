@@ -19,7 +19,7 @@ class EventFilterSet(ListingFilterSet):
     )
     topic = django_filters.ChoiceFilter(label="Topic", method="filter_topic", empty_label="All topics")
     attendance = django_filters.ChoiceFilter(
-        label="Online or in person", field_name="attendance", empty_label="Online and in person"
+        label="Attendance", field_name="attendance", empty_label="Online or in person"
     )
 
     setting_names = ("when",)
