@@ -1,4 +1,4 @@
-"""Filters for the events listing: upcoming or past, and topic."""
+"""Filters for the events listing: upcoming or past, topic, and how people attend."""
 
 import django_filters
 from django import forms
@@ -18,11 +18,16 @@ class EventFilterSet(ListingFilterSet):
         widget=forms.HiddenInput,
     )
     topic = django_filters.ChoiceFilter(label="Topic", method="filter_topic", empty_label="All topics")
+    attendance = django_filters.ChoiceFilter(
+        label="Attendance", field_name="attendance", empty_label="Online or in person"
+    )
 
     setting_names = ("when",)
 
     def set_choices(self):
         self.set_filter_choices("topic", topic_choices(self.queryset))
+        # Taken from the model through its queryset: the models module imports this one.
+        self.set_filter_choices("attendance", self.queryset.model.Attendance.choices)
 
     def filter_topic(self, queryset, name, value):
         return with_topic(queryset, value)

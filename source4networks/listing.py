@@ -176,6 +176,19 @@ class ListingFilterSet(django_filters.FilterSet):
         )
         return bool(self.query) or any(narrowing)
 
+    def active_count(self):
+        """How many filters narrow the list (each chosen value counts, the search counts once),
+        for the "Filter (2 active)" summary: dropped or refused values and settings do not."""
+        if not self.is_bound:
+            return 0
+        count = int(bool(self.query))
+        for name in self.filters:
+            if name == self.search_name or name in self.setting_names or name in self.form.errors:
+                continue
+            value = self.value(name)
+            count += len(value) if isinstance(value, list) else int(bool(value))
+        return count
+
     def choice_label(self, name, value):
         return dict(self.filters[name].field.choices).get(value, value)
 

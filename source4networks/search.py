@@ -60,16 +60,35 @@ class SearchHit:
     title: str
     url: str
     summary: str
+    date_label: str = ""  # what the date is: "Event on", "Published", "Added"
+    date: Any = None
+
+
+# The date a result shows, by the first field it has: when an event takes place, when a page
+# was first published, or when anything else was added.
+HIT_DATES = (("start", "Event on"), ("first_published_at", "Published"), ("created_at", "Added"))
+
+
+def hit_date(obj):
+    """(label, datetime) for a result, or ("", None) if it has no date."""
+    for field, label in HIT_DATES:
+        value = getattr(obj, field, None)
+        if value:
+            return label, value
+    return "", None
 
 
 def make_hit(search_type, obj, request):
     # Pages take the request so the site's root paths are looked up once per request.
     url = obj.get_url(request) if isinstance(obj, Page) else obj.get_absolute_url()
+    date_label, date = hit_date(obj)
     return SearchHit(
         type=search_type,
         title=getattr(obj, "title", None) or str(obj),  # a network's str is its name
         url=url,
         summary=getattr(obj, "summary", ""),
+        date_label=date_label,
+        date=date,
     )
 
 

@@ -47,6 +47,7 @@ def directory(request):
         "community/members/directory.html",
         {
             "filter_fields": filters.template_fields(),
+            "filter_count": filters.active_count(),
             "page_obj": page_obj,
             "profiles": page_obj.object_list,
             "problems": filters.problems,

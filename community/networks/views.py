@@ -51,13 +51,14 @@ def _leader_network(request, slug):
 
 def directory(request):
     filters = NetworkFilterSet(request.GET, queryset=Network.objects.listed(), request=request)
-    networks = filters.qs.prefetch_related("regions", "sectors").order_by("-featured", "name")
+    networks = filters.sorted(filters.qs).prefetch_related("regions", "sectors")
     page_obj = paginate(request, networks)
     return render(
         request,
         "community/networks/directory.html",
         {
             "filter_fields": filters.template_fields(),
+            "filter_count": filters.active_count(),
             "page_obj": page_obj,
             "networks": page_obj.object_list,
             "problems": filters.problems,

@@ -52,6 +52,7 @@ def listing_context(request, index_page, filters, page_obj, items, *, singular, 
     active = list(extra_active) + filters.active_filters()
     return {
         "filters": filters,
+        "filter_count": filters.active_count(),
         "problems": filters.problems,
         "active_filters": with_remove_urls(active, base_url),
         "page_obj": page_obj,

@@ -27,6 +27,11 @@ def count_text(page):
     return page.locator("#results-count").inner_text().strip()
 
 
+def open_filters(page):
+    """Unfold the filters: a <details> element opens without JavaScript."""
+    page.locator("main details summary", has_text="Filter").click()
+
+
 def apply_filters(page):
     with page.expect_navigation():
         page.locator("main form").get_by_role("button", name="Apply filters").click()
@@ -41,6 +46,7 @@ def test_resource_library_filters_without_javascript(no_js_page, catalogue, site
     assert count_text(page) == f"{len(catalogue.resources)} resources"
 
     # Tick one resource type.
+    open_filters(page)
     form = page.locator("main form")
     form.get_by_label("Toolkit", exact=True).check()
     apply_filters(page)
@@ -51,6 +57,7 @@ def test_resource_library_filters_without_javascript(no_js_page, catalogue, site
     assert page.locator("main form").get_by_label("Toolkit", exact=True).is_checked()  # the choice is kept
 
     # Narrow further with a select: the topic.
+    open_filters(page)
     page.locator("main form").get_by_label("Topic").select_option(label="governance")
     apply_filters(page)
     both = toolkits.filter(tagged_topics__tag__slug="governance").distinct()
@@ -72,6 +79,7 @@ def test_case_study_filters_without_javascript(no_js_page, catalogue, site_url):
     page.goto(site_url("/case-studies/"))
     assert count_text(page) == f"{len(catalogue.case_studies)} case studies"
 
+    open_filters(page)
     page.locator("main form").get_by_label("Housing", exact=True).check()
     apply_filters(page)
     housing = CaseStudyPage.objects.live().filter(sectors__slug="housing").distinct()
@@ -80,6 +88,7 @@ def test_case_study_filters_without_javascript(no_js_page, catalogue, site_url):
     assert count_text(page) == f"{housing.count()} case {'study' if housing.count() == 1 else 'studies'}"
     assert sorted(result_titles(page)) == sorted(housing.values_list("title", flat=True))
 
+    open_filters(page)
     page.locator("main form").get_by_label("Region").select_option(label="North West")
     apply_filters(page)
     north_west = housing.filter(region__slug="north-west")
