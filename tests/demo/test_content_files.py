@@ -25,6 +25,12 @@ class DemoContentFilesTests(SimpleTestCase):
             self.assertIsNotNone(read(name), name)
         self.assertEqual(names, {path.stem for path in CONTENT_DIR.iterdir()}, "only .yaml files in demo/content/")
 
+    def test_round_messages_name_no_season(self):
+        """The demo rounds are dated relative to the day of loading: a season would soon be wrong."""
+        rounds = read("rounds")
+        for message in (rounds["earlier_round_message"], rounds["current_round_message"]):
+            self.assertNotRegex(message.lower(), r"spring|summer|autumn|winter", message)
+
     def test_people_networks_and_threads_named_exist(self):
         usernames = {member["username"] for member in read("members")}
         networks = {network["slug"] for network in read("networks")}
