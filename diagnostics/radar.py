@@ -29,6 +29,7 @@ class Label:
     anchor: str  # SVG text-anchor: start, middle or end
     lines: tuple[str, ...]
     line_height: int = LINE_HEIGHT
+    missing: bool = False  # the axis has no score: the template adds a "not enough" line
 
 
 @dataclass(frozen=True)
@@ -72,26 +73,28 @@ def _points(coordinates) -> str:
     return " ".join(f"{x:g},{y:g}" for x, y in coordinates)
 
 
-def _label(index: int, count: int, text: str) -> Label:
+def _label(index: int, count: int, text: str, missing: bool = False) -> Label:
     x, y = _position(index, count, RADIUS + LABEL_GAP)
     cosine = math.cos(_angle(index, count))
     sine = math.sin(_angle(index, count))
     anchor = "start" if cosine > 0.3 else "end" if cosine < -0.3 else "middle"
     lines = tuple(textwrap.wrap(text, LABEL_WIDTH)) or ("",)
+    extra = len(lines) - 1 + (1 if missing else 0)
     # Labels above the chart grow upwards; those at the sides are centred on their axis.
     if sine < -0.3:
-        y -= LINE_HEIGHT * (len(lines) - 1)
+        y -= LINE_HEIGHT * extra
     elif -0.3 <= sine <= 0.3:
-        y -= LINE_HEIGHT * (len(lines) - 1) / 2
+        y -= LINE_HEIGHT * extra / 2
     else:
         y += LINE_HEIGHT * 0.8
-    return Label(x=_round(x), y=_round(y), anchor=anchor, lines=lines)
+    return Label(x=_round(x), y=_round(y), anchor=anchor, lines=lines, missing=missing)
 
 
 def radar_chart(axes: list[tuple[str, Fraction | None, str]], low: int, high: int) -> RadarChart:
     """Geometry for ``axes`` — (label, score or None, score as shown) — on a scale ``low..high``.
 
-    A dimension without a score has no point; the shape joins the others.
+    A dimension without a score keeps its axis and label, marked as missing, but has no point;
+    the shape joins the others.
     """
     count = len(axes)
     span = high - low
@@ -104,7 +107,7 @@ def radar_chart(axes: list[tuple[str, Fraction | None, str]], low: int, high: in
         if radius > 0
     )
     ends = tuple(_position(i, count, RADIUS) for i in range(count))
-    labels = tuple(_label(i, count, title) for i, (title, _, _) in enumerate(axes))
+    labels = tuple(_label(i, count, title, score is None) for i, (title, score, _) in enumerate(axes))
     points = []
     for i, (title, score, shown) in enumerate(axes):
         if score is None:

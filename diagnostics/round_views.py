@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -105,7 +106,13 @@ def round_detail(request, slug, pk):
             except rounds.RoundError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, f"The invitation was emailed to {sent} member{'s' if sent != 1 else ''}.")
+                messages.success(
+                    request,
+                    ngettext(
+                        "The invitation was emailed to %d member.", "The invitation was emailed to %d members.", sent
+                    )
+                    % sent,
+                )
         return redirect(round_.get_results_url())
     results = rounds.round_results(round_)
     return render(
@@ -171,7 +178,9 @@ def round_import(request, slug, pk):
         except rounds.RoundError as error:
             form.add_error("file", str(error))
         else:
-            messages.success(request, f"{count} paper response{'s' if count != 1 else ''} imported.")
+            messages.success(
+                request, ngettext("%d paper response imported.", "%d paper responses imported.", count) % count
+            )
             return redirect(round_.get_results_url())
     return render(
         request,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import ngettext
 from wagtail.search import index
 
 from community.discussions.markdown import count_links
@@ -35,10 +36,10 @@ class Refusal:
         if self.retry_after <= 0:
             return ""
         if self.retry_after < 60:
-            return f"{self.retry_after} second{'s' if self.retry_after != 1 else ''}"
+            return ngettext("%d second", "%d seconds", self.retry_after) % self.retry_after
         minutes = -(-self.retry_after // 60)
         if minutes < 120:
-            return f"{minutes} minutes"
+            return ngettext("%d minute", "%d minutes", minutes) % minutes
         return f"{-(-minutes // 60)} hours"
 
     def __str__(self):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from community.accounts.access import is_site_team, is_verified, verification_required
@@ -202,7 +203,9 @@ def contact(request, slug):
             form.add_error(
                 None,
                 f"You can send up to {CONTACT_LIMIT} messages to networks an hour. "
-                f"Your message has not been sent: try again in {result.retry_after_minutes} minutes.",
+                "Your message has not been sent: try again in "
+                + ngettext("%d minute.", "%d minutes.", result.retry_after_minutes)
+                % result.retry_after_minutes,
             )
             status = 429
         else:

@@ -34,13 +34,19 @@ def add_thread(number, space, item, people, now, content):
     )
     thread.topics.set(item["topics"])
     ThreadSubscription.objects.get_or_create(user=author, thread=thread)
-    replies_per_thread, lines = content["replies_per_thread"], content["replies"]
     when = started
     posts = []
-    for n in range(replies_per_thread[number % len(replies_per_thread)]):
+    # A thread's own replies come first, written for it; general lines, which fit any thread,
+    # bring it to its share of replies.
+    own, general = item["replies"], content["general_replies"]
+    replies_per_thread = content["replies_per_thread"]
+    count = max(len(own), replies_per_thread[number % len(replies_per_thread)])
+    for n in range(count):
+        text = own[n] if n < len(own) else general[(number * 5 + n) % len(general)]
         replier = people[(number * 3 + n + 1) % len(people)]
+        if replier == author:
+            replier = people[(number * 3 + n + 2) % len(people)]
         when = when + timedelta(hours=3 + (n * 5) % 11)
-        text = lines[(number * 7 + n * 3) % len(lines)]
         posts.append(Post(thread=thread, author=replier, body=text, created_at=when))
     Post.objects.bulk_create(posts)
     last = posts[-1] if posts else None
@@ -96,8 +102,8 @@ def build_discussions():
 
     now = timezone.now().replace(second=0, microsecond=0)
     threads = [(spaces[space["slug"]], thread) for space in content["spaces"] for thread in space["threads"]]
-    replies_per_thread = content["replies_per_thread"]
-    reply_total = sum(replies_per_thread[n % len(replies_per_thread)] for n in range(len(threads)))
+    per_thread = content["replies_per_thread"]
+    reply_total = sum(max(len(item["replies"]), per_thread[n % len(per_thread)]) for n, (_, item) in enumerate(threads))
     created_threads = created_replies = 0
     for number, (space, item) in enumerate(threads):
         if Thread.objects.filter(space=space, title=item["title"]).exists():

@@ -279,7 +279,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the address signs the member in, but only in the browser session that signed up
+# (allauth checks that the pending sign-in in the session is this address's user); a link opened
+# anywhere else still only confirms the address.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Source4Networks: "
 # allauth's default rate limits stay on (sign-up, sign-in, failed sign-ins, password reset,
 # confirmation emails); they need a real shared cache: Redis in production, local memory here.

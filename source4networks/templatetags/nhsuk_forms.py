@@ -88,6 +88,16 @@ def nhsuk_field(field, width="", label_class=""):
 
 
 @register.filter
+def sentences(messages):
+    """Messages joined into one line. Between two messages a full stop is added only where the
+    first lacks one (Django's own messages end with one, ours do not); the last is left as is."""
+    messages = [str(m).rstrip() for m in messages]
+    return " ".join(
+        m if i == len(messages) - 1 or m.endswith((".", "?", "!")) else f"{m}." for i, m in enumerate(messages)
+    )
+
+
+@register.filter
 def form_problems(form):
     """A form's errors as the error summary's problems: each message with the id it links to
     (none when no form is given)."""

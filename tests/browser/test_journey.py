@@ -31,8 +31,8 @@ def link_in_email(to, subject_contains):
 
 
 def sign_up_and_confirm(page, url, name, email):
-    """Create an account through the sign-up form, follow the confirmation email's link, confirm,
-    and sign in with the new account."""
+    """Create an account through the sign-up form, follow the confirmation email's link and
+    confirm, which signs the new member in."""
     page.goto(f"{url}/accounts/signup/")
     page.locator("#id_email").fill(email)
     page.locator("#id_password1").fill(PASSWORD)
@@ -45,14 +45,9 @@ def sign_up_and_confirm(page, url, name, email):
     page.goto(f"{url}{link_in_email(email, 'confirm')}")
     page.get_by_role("button", name="Confirm").click()
     page.wait_for_load_state()
-
-    if "/accounts/login/" not in page.url:
-        page.goto(f"{url}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-    assert "/accounts/login/" not in page.url, f"{email} could not sign in"
+    # Confirming in the browser that signed up signs the member in: no sign-in form.
+    assert "/accounts/login/" not in page.url, f"{email} was not signed in on confirming"
+    expect(page.get_by_role("link", name="Sign out").or_(page.get_by_role("button", name="Sign out"))).to_be_visible()
 
 
 def test_sign_up_create_a_network_invite_and_join(base_site, live_server, browser):

@@ -25,6 +25,25 @@ class DemoContentFilesTests(SimpleTestCase):
             self.assertIsNotNone(read(name), name)
         self.assertEqual(names, {path.stem for path in CONTENT_DIR.iterdir()}, "only .yaml files in demo/content/")
 
+    def test_round_messages_name_no_season(self):
+        """The demo rounds are dated relative to the day of loading: a season would soon be wrong."""
+        rounds = read("rounds")
+        for message in (rounds["earlier_round_message"], rounds["current_round_message"]):
+            self.assertNotRegex(message.lower(), r"spring|summer|autumn|winter", message)
+
+    def test_every_thread_has_replies_of_its_own(self):
+        """Replies are written for their thread: none is shared between threads, so none is off topic."""
+        threads = [thread for space in read("discussions")["spaces"] for thread in space["threads"]]
+        replies = [reply for thread in threads for reply in thread.get("replies", [])]
+        for thread in threads:
+            self.assertTrue(thread.get("replies"), thread["title"])
+        self.assertEqual(len(replies), len(set(replies)), "a reply is used in two threads")
+        # General replies, which any thread may get, are not among the threads' own.
+        self.assertFalse(set(read("discussions")["general_replies"]) & set(replies))
+        by_title = {thread["title"]: thread for thread in threads}
+        for report in read("discussions")["reports"]:
+            self.assertLessEqual(report["reply"], len(by_title[report["thread"]]["replies"]), report["thread"])
+
     def test_people_networks_and_threads_named_exist(self):
         usernames = {member["username"] for member in read("members")}
         networks = {network["slug"] for network in read("networks")}

@@ -60,7 +60,7 @@ class MemberDirectoryTests(CommunityTestCase):
                 response = self.get(**params)
                 self.assertContains(response, present)
                 self.assertNotContains(response, absent)
-                self.assertContains(response, "1 member match your filters")
+                self.assertContains(response, "1 member matches your filters")
                 self.assertContains(response, "Clear filters")
 
     def test_hidden_member_is_never_found_by_search(self):
@@ -87,7 +87,7 @@ class MemberDirectoryTests(CommunityTestCase):
         self.assertEqual(field_value(response, "id_sector"), "")
         self.assertContains(response, "Tom Ellery")
         self.assertNotContains(response, "Grace Adeyemi")
-        self.assertContains(response, "1 member match your filters")
+        self.assertContains(response, "1 member matches your filters")
 
     def test_overlong_search_and_interest_are_refused_and_kept(self):
         query, interest = "riverside " * 21, "i" * 101
@@ -116,7 +116,7 @@ class MemberDirectoryTests(CommunityTestCase):
         response = self.get(q="grace", region="london", sector="health", interest="Frailty")
         self.assertEqual(error_summary(response), [])
         self.assertFalse(page_title(response).startswith("Error"))
-        self.assertContains(response, "1 member match your filters")
+        self.assertContains(response, "1 member matches your filters")
 
     def test_weird_values_give_a_normal_page(self):
         for name in ("q", "region", "sector", "interest", "page"):

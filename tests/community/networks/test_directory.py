@@ -48,7 +48,7 @@ class NetworkDirectoryTests(CommunityTestCase):
                 response = self.get(**params)
                 self.assertContains(response, present)
                 self.assertNotContains(response, absent)
-                self.assertContains(response, "1 network match your filters")
+                self.assertContains(response, "1 network matches your filters")
                 self.assertContains(response, 'href="/networks/">Clear filters')
         self.assertNotContains(self.get(q="Secret"), "Secret Circle")
 
@@ -76,7 +76,7 @@ class NetworkDirectoryTests(CommunityTestCase):
         self.assertTrue(page_title(response).startswith("Error: Networks directory"))
         self.assertContains(response, "Coastal Stroke Network")
         self.assertNotContains(response, "Tenant Health Alliance")
-        self.assertContains(response, "1 network match your filters")
+        self.assertContains(response, "1 network matches your filters")
 
     def test_overlong_search_and_topic_are_refused_and_kept(self):
         query, topic = "stroke " * 30, "t" * 101
@@ -97,13 +97,13 @@ class NetworkDirectoryTests(CommunityTestCase):
         self.assertEqual(field_value(response, "id_topic"), "")
         self.assertEqual(field_value(response, "id_sector"), "housing")
         self.assertContains(response, "Tenant Health Alliance")
-        self.assertContains(response, "1 network match your filters")
+        self.assertContains(response, "1 network matches your filters")
 
     def test_good_values_give_no_messages(self):
         response = self.get(q="stroke", type="clinical-network", region="south-west", sector="health", topic="Stroke")
         self.assertEqual(error_summary(response), [])
         self.assertFalse(page_title(response).startswith("Error"))
-        self.assertContains(response, "1 network match your filters")
+        self.assertContains(response, "1 network matches your filters")
 
     def test_weird_values_give_a_normal_page(self):
         for name in ("q", "type", "region", "sector", "topic", "page"):

@@ -55,7 +55,7 @@ class DirectoryTopicTests(CommunityTestCase):
     def test_choosing_a_topic_filters_the_list(self):
         response = self.get(topic="quality-improvement")
         self.assertEqual(self.listed(response), {"Coastal Stroke Network"})
-        self.assertContains(response, "1 network match your filters")
+        self.assertContains(response, "1 network matches your filters")
         self.assertIn(("quality-improvement", "Quality improvement"), topic_options(response))
         chosen = BeautifulSoup(response.content, "html.parser").select_one("select#id_topic option[selected]")
         self.assertEqual(chosen["value"], "quality-improvement")
@@ -65,7 +65,7 @@ class DirectoryTopicTests(CommunityTestCase):
             with self.subTest(written=written):
                 response = self.get(topic=written)
                 self.assertEqual(error_summary(response), [])
-                self.assertContains(response, "1 network match your filters")
+                self.assertContains(response, "1 network matches your filters")
         self.assertEqual(self.listed(self.get(topic="Quality improvement")), {"Coastal Stroke Network"})
 
     def test_the_topic_links_on_a_network_page_lead_to_its_filtered_directory(self):
