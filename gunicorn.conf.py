@@ -29,10 +29,14 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # large catalogue) stays well under it.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+# Idle keep-alive connections wait in the worker's poller (no thread held). Longer than a load
+# balancer's or client's idle timeout (60 s is common), so the other side closes idle
+# connections first: when gunicorn closes one just as a request arrives on it, that request
+# fails (the load test saw 11 in 4,228 with 5 s and clients pausing 2 to 6 s).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # Recycling workers after a number of requests is off by default: a recycled worker drops the
 # keep-alive connections it holds, and a client reusing one at that moment sees its request
-# fail (the load test saw 5 in 4,734). Turn it on (e.g. 2000) only behind a proxy that retries.
+# fail. Turn it on (e.g. 2000) only behind a proxy that retries.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 
