@@ -61,13 +61,14 @@ def wait_until_up(base_url, timeout=60):
 
 
 def first_link(base_url, listing, prefix):
-    """The first link on `listing` to a page below `prefix` (not the listing itself, not a query)."""
+    """The first link on `listing` to a page below `prefix` (not the listing itself, not a query,
+    not a form to create something, not a feed)."""
     with urllib.request.urlopen(f"{base_url}{listing}", timeout=30) as response:  # noqa: S310 (local server)
         html = response.read().decode()
     pattern = re.compile(rf'href="({re.escape(prefix)}[a-z0-9-]+/(?:[a-z0-9-]+/)?)"')
     for match in pattern.finditer(html):
         path = match.group(1)
-        if path != listing:
+        if path != listing and not path.endswith(("/new/", "/feed/")):
             return path
     raise LookupError(f"no link below {prefix} on {listing}")
 
@@ -85,3 +86,8 @@ def find_paths(base_url):
         "search": "/search/?q=network",
         "sign in": "/accounts/login/",
     }
+
+
+def find_thread(base_url, space="getting-started"):
+    """A thread of an open discussion space (visitors can read it)."""
+    return first_link(base_url, f"/community/{space}/", f"/community/{space}/threads/")
