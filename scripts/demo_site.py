@@ -28,7 +28,9 @@ def manage(*args, env=None):
 @contextmanager
 def demo_site(port=8765):
     """Yield the base URL of the demo site, served until the block ends."""
-    env = dict(os.environ)
+    base_url = f"http://127.0.0.1:{port}"
+    # The canonical links and page addresses use SITE_URL (migrate points Wagtail's Site at it).
+    env = {**os.environ, "SITE_URL": base_url}
     manage("migrate", "--noinput", "--verbosity", "0", env=env)
     manage("load_demo_content", "--if-empty", env=env)
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
@@ -39,7 +41,6 @@ def demo_site(port=8765):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base_url)
         yield base_url
