@@ -43,4 +43,5 @@ def test_lighthouse_scores_are_full_marks(catalogue, live_server, settings):
         check=False,
         timeout=300,
     )
+    print(result.stdout)  # the scores, shown with -s or when the test fails
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
