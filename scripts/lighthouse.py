@@ -17,7 +17,7 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
+import subprocess  # runs the lighthouse command, never a shell  # nosec B404
 import sys
 from pathlib import Path
 
