@@ -78,6 +78,15 @@ def topic_rows(through, pages, tags, per_page):
     ]
 
 
+def add_sectors(model, pages, sectors):
+    """One sector for each page of `model`, spread over `sectors`."""
+    through = model.sectors.through
+    page_column = f"{model._meta.model_name}_id"
+    through.objects.bulk_create(
+        through(**{page_column: page.pk, "sector_id": sectors[page.pk % len(sectors)].pk}) for page in pages
+    )
+
+
 class PageMaker:
     """Makes the library pages; `offsets` (by kind) number the slugs after an earlier run's."""
 
@@ -134,12 +143,7 @@ class PageMaker:
 
     def resource_relations(self, pages):
         ResourcePageTopic.objects.bulk_create(topic_rows(ResourcePageTopic, pages, self.tags, 2))
-        ResourcePage.sectors.through.objects.bulk_create(
-            ResourcePage.sectors.through(
-                resourcepage_id=page.pk, sector_id=self.sectors[page.pk % len(self.sectors)].pk
-            )
-            for page in pages
-        )
+        add_sectors(ResourcePage, pages, self.sectors)
 
     def resources(self, total):
         return self.run("resources", total, ResourceIndexPage.objects.get(), self.resource, self.resource_relations)
@@ -163,12 +167,7 @@ class PageMaker:
 
     def case_study_relations(self, pages):
         CaseStudyPageTopic.objects.bulk_create(topic_rows(CaseStudyPageTopic, pages, self.tags, 2))
-        CaseStudyPage.sectors.through.objects.bulk_create(
-            CaseStudyPage.sectors.through(
-                casestudypage_id=page.pk, sector_id=self.sectors[page.pk % len(self.sectors)].pk
-            )
-            for page in pages
-        )
+        add_sectors(CaseStudyPage, pages, self.sectors)
         resources = self.made.get("resources")
         if resources:
             CaseStudyRelatedResource.objects.bulk_create(
