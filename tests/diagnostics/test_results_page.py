@@ -22,6 +22,11 @@ def lowest_answers(data):
     return {item.key: 5 if item.reverse else 1 for item in data.items}
 
 
+def uk_date(when):
+    """A date as the pages give it: in UK time, so near midnight not the UTC date."""
+    return f"{timezone.localtime(when):%-d %B %Y}"
+
+
 def submitted(user, slug, answers, days_ago=0):
     when = timezone.now() - timedelta(days=days_ago)
     return ResponseFactory(user=user, version=current_version(slug), answers=answers, submitted_at=when)
@@ -189,8 +194,9 @@ class HistoryTests(TestCase):
         self.client.force_login(self.member)
 
     def test_earlier_results_are_listed_with_dates_and_the_change_since_each(self):
+        # The page gives dates in UK time: near midnight a UTC date would be another day.
         page = self.client.get(self.latest.get_absolute_url()).content.decode()
-        self.assertIn("Change since " + f"{self.second.submitted_at:%-d %B %Y}", page)
+        self.assertIn("Change since " + uk_date(self.second.submitted_at), page)
         table = page.split("<h2>Your earlier results</h2>")[1]
         rows = re.findall(
             r'<a href="(/diagnostics/results/[^"]+/)">([^<]+)</a></td>\s*'
@@ -204,8 +210,8 @@ class HistoryTests(TestCase):
         self.assertEqual(
             rows,
             [
-                (self.second.get_absolute_url(), f"{self.second.submitted_at:%-d %B %Y}", "3.0", "+1.0"),
-                (self.first.get_absolute_url(), f"{self.first.submitted_at:%-d %B %Y}", "1.0", "+3.0"),
+                (self.second.get_absolute_url(), uk_date(self.second.submitted_at), "3.0", "+1.0"),
+                (self.first.get_absolute_url(), uk_date(self.first.submitted_at), "1.0", "+3.0"),
             ],
         )
         self.assertEqual(page.count('nhsuk-table__cell--numeric">+1.0</td>'), 5 + 1)  # 4 areas + overall + history
