@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from django.db import connections
 from django.db.models import Count, F, Max, Value
 from django.db.models.functions import Lower
 
@@ -182,7 +183,10 @@ def related_pages(page_model, through_model, topics_by_key: dict[str, list[str]]
         .values_list("position", "content_object_id", "matches")[:depth]
         for position, topics in enumerate(topics_by_key.values())
     ]
-    candidates = list(selects[0].union(*selects[1:], all=True)) if len(selects) > 1 else list(selects[0])
+    if len(selects) > 1 and connections[selects[0].db].features.supports_slicing_ordering_in_compound:
+        candidates = list(selects[0].union(*selects[1:], all=True))
+    else:  # SQLite cannot limit the selects of a UNION: one query per key there
+        candidates = [row for select in selects for row in select]
     pages = {
         page.pk: page
         for page in page_model.objects.live().public().filter(pk__in={page_id for _, page_id, _ in candidates})
