@@ -70,6 +70,7 @@ SITE = [
     Entry("health check", lambda w: "/healthz", PUBLIC),
     Entry("robots.txt", lambda w: "/robots.txt", PUBLIC),
     Entry("sitemap", lambda w: "/sitemap.xml", PUBLIC),
+    Entry("a section's sitemap", lambda w: "/sitemap-pages.xml", PUBLIC),
     # Uploaded files (source4networks/media.py): pictures for all; documents only through their
     # own address above, which checks their collection's privacy.
     Entry("media: a member's picture", lambda w: w.avatar_url, PUBLIC),
