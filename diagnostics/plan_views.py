@@ -125,7 +125,13 @@ def plan_csv(request, slug, pk):
 
 
 def _action_form_page(request, network, round_, plan, area, action=None):
-    form = ActionForm(request.POST or None, instance=action)
+    initial = {}
+    if action is None:
+        # "Add as an action" beside a suggested page starts the action from it.
+        suggested = plans.suggested_page(area, request.GET.get("suggested"))
+        if suggested is not None:
+            initial["what"] = f"Read and discuss “{suggested.title}” and agree what the network will try"
+    form = ActionForm(request.POST or None, instance=action, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             plans.save_action(plan, request.user, area.key, form.cleaned_data, action)

@@ -122,6 +122,11 @@ def build_plan(round_, results) -> Plan | None:
     return Plan(round=round_, results=results, areas=list(areas.values()), today=today)
 
 
+def suggested_page(area: PlanArea, page_id):
+    """One of the area's suggested resources and case studies, by id (anything else: None)."""
+    return next((page for page in area.row.resources + area.row.case_studies if str(page.pk) == page_id), None)
+
+
 def save_action(plan: Plan, user, area_key: str, cleaned: dict, action: PlanAction | None = None) -> PlanAction:
     """Add an action to ``area_key`` (or change ``action``) from a form's cleaned data."""
     if not can_edit(plan.round, user):

@@ -159,6 +159,17 @@ class SeedingTests(PlanTestCase):
             self.assertContains(response, f'id="area-{key}"')
         self.assertEqual(len(re.findall(r'id="area-', response.content.decode())), len(results.attention))
 
+    def test_a_suggested_page_starts_an_action(self):
+        dimension = next(d for d in self.data.dimensions if d.key == self.area)
+        page = ResourcePageFactory(title="Starter resource", topics=[dimension.topics[0]])
+        elsewhere = ResourcePageFactory(title="Unrelated resource", topics=["no such topic"])
+        self.client.force_login(self.leader)
+        new = self.url(path=f"areas/{self.area}/new/")
+        self.assertContains(self.client.get(self.url()), f"{new}?suggested={page.pk}")
+        self.assertContains(self.client.get(new, {"suggested": page.pk}), "Read and discuss “Starter resource”")
+        for other in (elsewhere.pk, "x"):
+            self.assertNotContains(self.client.get(new, {"suggested": other}), "Read and discuss")
+
     def test_the_print_view_gives_full_addresses(self):
         dimension = next(d for d in self.data.dimensions if d.key == self.area)
         page = ResourcePageFactory(title="Printed resource", topics=[dimension.topics[0]])
@@ -189,7 +200,7 @@ class ActionFormTests(PlanTestCase):
             (self.area, "Agree three priorities", "Priya Shah", due, "in-progress", self.leader),
         )
         page = text(self.client.get(self.url()))
-        self.assertIn("Agree three priorities Priya Shah " + f"{due.day} {due:%B %Y} In progress", page)
+        self.assertIn(f"Agree three priorities Owner: Priya Shah. Due: {due.day} {due:%B %Y}. In progress", page)
 
         edit = self.url(path=f"actions/{action.pk}/")
         self.assertContains(self.client.get(edit), "Agree three priorities")
