@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
 from django.test import TestCase
 from django.utils import timezone
 
@@ -141,6 +142,22 @@ class PermissionTests(PlanTestCase):
         self.assertIsNone(plans.plan_for(round_, results, self.member))
 
 
+class MembersPageIncludeTests(PlanTestCase):
+    def test_the_section_for_a_shared_results_page_is_read_only(self):
+        add(self.earlier, self.area, what="Agree three priorities")
+        self.earlier.shared_at = timezone.now()
+        plan = plans.plan_for(self.earlier, rounds.round_results(self.earlier), self.member)
+        html = render_to_string(
+            "diagnostics/plans/plan_section.html",
+            {"plan": plan, "network": self.network, "round": self.earlier, "hide_suggestions": True},
+        )
+        self.assertIn("Agree three priorities", html)
+        self.assertIn(self.url(path="plan.csv"), html)
+        self.assertIn(self.url(path="print/"), html)
+        for leaders_only in ("Add an action", "Change", "Delete", "Suggested reading"):
+            self.assertNotIn(leaders_only, html)
+
+
 class SeedingTests(PlanTestCase):
     def test_each_area_starts_with_its_guidance_and_matched_pages(self):
         dimension = next(d for d in self.data.dimensions if d.key == self.area)
@@ -178,6 +195,7 @@ class SeedingTests(PlanTestCase):
         self.assertContains(response, f"({settings.SITE_URL}{page.url})")
         self.assertContains(response, 'class="s4n-print-only"')
         self.assertNotContains(response, "Add an action")
+        self.assertNotContains(response, "Download the plan")
 
 
 class ActionFormTests(PlanTestCase):
