@@ -336,3 +336,12 @@ class QueryCountTests(PlanTestCase):
         for path, counted in before.items():
             assert_same_query_count(counted, count_queries(self.client, self.url(path=path)))
         assert_same_query_count(next_round, count_queries(self.client, self.closed.get_results_url()))
+
+
+class AccountTests(PlanTestCase):
+    def test_deleting_the_leaders_account_keeps_the_actions_without_a_name(self):
+        from community.accounts.deletion import delete_account
+
+        add(self.earlier, self.area, created_by=self.member)
+        delete_account(self.member)
+        self.assertIsNone(PlanAction.objects.get().created_by)
