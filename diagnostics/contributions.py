@@ -10,7 +10,7 @@ from community.accounts.export import iso
 from community.networks.models import Membership
 
 from . import rounds, scoring
-from .models import InstrumentVersion, MatrixSession, NetworkRound, Response, RoundResponse
+from .models import InstrumentVersion, MatrixSession, NetworkRound, PlanAction, Response, RoundResponse
 from .survey import clean_stored
 
 
@@ -100,6 +100,7 @@ def forget_member(sender, user, **kwargs):
     rounds.forget_respondent(sender, user)
     NetworkRound.objects.filter(opened_by=user).update(opened_by=None)
     MatrixSession.objects.filter(recorded_by=user).update(recorded_by=None)
+    PlanAction.objects.filter(created_by=user).update(created_by=None)
     InstrumentVersion.objects.filter(created_by=user).update(created_by=None)
 
 
@@ -108,6 +109,7 @@ DELETION_NOTE = DeletionNote(
     kept=(
         "your answers to network rounds stay only inside each round's anonymous results",
         "maturity-matrix sessions you recorded stay with the network, without your name",
+        "actions you recorded on a round's action plan stay with the network, without your name",
     ),
 )
 

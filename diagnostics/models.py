@@ -300,3 +300,48 @@ class MatrixRow(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "dimension"], name="diagnostics_matrix_row_unique"),
         ]
+
+
+class PlanAction(models.Model):
+    """One action on a round's plan: what the network will do about an area of its results.
+
+    Once a round has closed with enough responses, its leaders record actions for each area
+    (dimension) banded "developing" or "priority": what will be done, who owns it (a name typed
+    freely: they need not have an account), when it is due and how far it has got. The round's
+    plan is its actions; members see it with the results once a leader shares them, and the
+    network's next round of the same survey shows, per area, how many actions were done beside
+    the change in score.
+    """
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not-started", "Not started"
+        IN_PROGRESS = "in-progress", "In progress"
+        DONE = "done", "Done"
+
+    round = models.ForeignKey(NetworkRound, on_delete=models.CASCADE, related_name="plan_actions")
+    dimension = models.CharField(max_length=100, help_text="The area's key in the round's survey.")
+    what = models.TextField("action", help_text="What will be done.")
+    owner = models.CharField(max_length=200, blank=True, help_text="Who will do it: a name, typed freely.")
+    due_on = models.DateField("due date", null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [models.F("due_on").asc(nulls_last=True), "pk"]
+        indexes = [models.Index(fields=["round", "dimension"], name="diagnostics_plan_round")]
+
+    def __str__(self):
+        return f"{self.what[:60]} ({self.round})"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    def is_overdue(self, today) -> bool:
+        """Due before ``today`` and not done. A past due date may be recorded (an action
+        planned in a meeting already past), and is flagged rather than refused."""
+        return self.due_on is not None and self.due_on < today and not self.is_done

@@ -53,7 +53,7 @@ from community.networks.membership import is_leader, membership_of
 from community.networks.models import Membership
 from source4networks.emails import send_templated_email
 
-from . import emails, scoring
+from . import emails, plans, scoring
 from .models import NetworkRound, RoundResponse
 from .radar import RadarChart, radar_chart
 from .responses_csv import ResponsesCSVError, TooManyResponses, aggregate_csv, parse_responses
@@ -346,6 +346,8 @@ class AggregateRow:
     guidance: str = ""
     resources: list = field(default_factory=list)
     case_studies: list = field(default_factory=list)
+    # The actions on the previous round's plan for this area, e.g. "3 actions, 2 done" (plans.py).
+    plan_progress: str = ""
 
     # The names the radar chart's template reads.
     @property
@@ -370,6 +372,7 @@ class RoundResults:
     overall: AggregateRow | None = None
     comments: list[str] = field(default_factory=list)
     previous: NetworkRound | None = None
+    previous_plan: bool = False  # the previous round's plan has actions (plans.add_progress)
     radar: RadarChart | None = None
 
     @property
@@ -462,6 +465,7 @@ def round_results(round_, rng=None) -> RoundResults:
         else:
             results.rows.append(row)
     suggest(data, results.rows)
+    plans.add_progress(results)
     results.radar = radar_chart(
         [(row.title, row.line.mean, row.mean) for row in results.rows], data.scale.min, data.scale.max
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import round_views, views
+from . import plan_views, round_views, views
 
 app_name = "diagnostics"
 
@@ -18,6 +18,24 @@ urlpatterns = [
     path("networks/<slug:slug>/rounds/<int:pk>/close/", round_views.round_close, name="round_close"),
     path("networks/<slug:slug>/rounds/<int:pk>/results.csv", round_views.round_csv, name="round_csv"),
     path("networks/<slug:slug>/rounds/<int:pk>/import/", round_views.round_import, name="round_import"),
+    path("networks/<slug:slug>/rounds/<int:pk>/plan/", plan_views.plan_page, name="round_plan"),
+    path("networks/<slug:slug>/rounds/<int:pk>/plan/print/", plan_views.plan_print, name="round_plan_print"),
+    path("networks/<slug:slug>/rounds/<int:pk>/plan/plan.csv", plan_views.plan_csv, name="round_plan_csv"),
+    path(
+        "networks/<slug:slug>/rounds/<int:pk>/plan/areas/<slug:area>/new/",
+        plan_views.action_new,
+        name="round_plan_action_new",
+    ),
+    path(
+        "networks/<slug:slug>/rounds/<int:pk>/plan/actions/<int:action_pk>/",
+        plan_views.action_edit,
+        name="round_plan_action_edit",
+    ),
+    path(
+        "networks/<slug:slug>/rounds/<int:pk>/plan/actions/<int:action_pk>/delete/",
+        plan_views.action_delete,
+        name="round_plan_action_delete",
+    ),
     path("networks/<slug:slug>/matrix/", round_views.matrix_list, name="matrix_list"),
     path("networks/<slug:slug>/matrix/new/<slug:instrument>/", round_views.matrix_new, name="matrix_new"),
     path("networks/<slug:slug>/matrix/<int:pk>/", round_views.matrix_detail, name="matrix_detail"),

@@ -179,6 +179,31 @@ def _open_round(network, leader):
     NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
 
 
+def _closed_round_with_plan(network, leader):
+    """A closed scorecard round with results (every answer 3: "developing" everywhere) and an
+    action plan of two actions, one overdue; returns the plan's address and an action's id."""
+    from diagnostics.factories import NetworkRoundFactory, current_version, every_statement
+    from diagnostics.models import PlanAction, RoundResponse
+
+    version = current_version(SCORECARD)
+    round_ = NetworkRoundFactory(
+        network=network, version=version, opened_by=leader, closed=True, created_at=timezone.now() - timedelta(days=90)
+    )
+    RoundResponse.objects.bulk_create(
+        RoundResponse(round=round_, answers=every_statement(version.data, 3)) for _ in range(3)
+    )
+    key = version.data.dimensions[0].key
+    PlanAction.objects.create(round=round_, dimension=key, what="Agree three priorities", owner="Priya Shah")
+    action = PlanAction.objects.create(
+        round=round_,
+        dimension=key,
+        what="Write to the trust",
+        due_on=timezone.localdate() - timedelta(days=3),
+        status=PlanAction.Status.IN_PROGRESS,
+    )
+    return f"/diagnostics/networks/{network.slug}/rounds/{round_.pk}/plan/", action.pk, key
+
+
 def _confirmation_url(user):
     """The address in the email that asks `user` to confirm their email address."""
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -200,6 +225,7 @@ def build_member_pages(catalogue):
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.case_study)
     result_url = _diagnostic_results(people[MEMBER])
     _open_round(network, people[LEADER])
+    plan_url, action_pk, area = _closed_round_with_plan(network, people[LEADER])
     confirm_url = _confirmation_url(people[UNVERIFIED])
     catalogue.users = people
 
@@ -297,6 +323,19 @@ def build_member_pages(catalogue):
         Entry("diagnostic check answers, with errors", f"/diagnostics/{SCORECARD}/check/", error=True, post={}),
         Entry("diagnostic introduction, with earlier results", f"/diagnostics/{SCORECARD}/", user=MEMBER),
         Entry("diagnostic result with radar chart", result_url, user=MEMBER),
+        # A closed round's action plan (diagnostics/plan_views.py).
+        Entry("action plan", plan_url, user=LEADER),
+        Entry("action plan, print view", f"{plan_url}print/", user=LEADER),
+        Entry("action plan, add an action", f"{plan_url}areas/{area}/new/", user=LEADER),
+        Entry(
+            "action plan, add an action, with errors",
+            f"{plan_url}areas/{area}/new/",
+            user=LEADER,
+            error=True,
+            post={"what": "", "due_on": "31/2/2027"},
+        ),
+        Entry("action plan, change an action", f"{plan_url}actions/{action_pk}/", user=LEADER),
+        Entry("action plan, delete an action", f"{plan_url}actions/{action_pk}/delete/", user=LEADER),
         # Privacy: an invitation opened by someone else, minimal profiles.
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
         Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),

@@ -1,5 +1,5 @@
 """Builds the demo diagnostics from demo/content/diagnostics.yaml (individual results) and
-rounds.yaml (network rounds and a maturity matrix session).
+rounds.yaml (network rounds, the earlier round's action plan and a maturity matrix session).
 
 Answers are generated from a fixed seed, so every run gives the same figures; a member's repeated
 results improve a little over time, which makes the comparison worth looking at. Rows are made
@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from community.networks.models import Membership, Network
 from demo.loader import read
-from diagnostics import scoring
+from diagnostics import rounds, scoring
 from diagnostics.factories import MatrixSessionFactory, NetworkRoundFactory, ResponseFactory, RoundResponseFactory
 from diagnostics.importing import load_shipped_instruments
-from diagnostics.models import Instrument, MatrixSession, NetworkRound, Response
+from diagnostics.models import Instrument, MatrixSession, NetworkRound, PlanAction, Response
 from source4networks.factories import UserFactory
 
 
@@ -121,12 +121,32 @@ def add_rounds(network, version, content, now):
             comment=comments[position % len(comments)],
             submitted_at=earlier.created_at + timedelta(days=position + 1),
         )
+    add_plan(earlier, content.get("plan_actions", []), now)
     # One answer so far: below the minimum, so the leader sees only the count.
     RoundResponseFactory(
         round=current,
         respondent=members[0],
         answers=demo_answers(data, f"{network.slug}/current/0", lift=0.4),
         submitted_at=now - timedelta(days=1),
+    )
+
+
+def add_plan(round_, actions, now):
+    """The earlier round's action plan: each action goes to the next area needing attention."""
+    areas = [row.key for row in rounds.round_results(round_).attention]
+    if not areas:
+        return
+    PlanAction.objects.bulk_create(
+        PlanAction(
+            round=round_,
+            dimension=areas[position % len(areas)],
+            what=action["what"],
+            owner=action["owner"],
+            due_on=timezone.localdate(now + timedelta(days=action["due_in_days"])),
+            status=action["status"],
+            created_by=round_.opened_by,
+        )
+        for position, action in enumerate(actions)
     )
 
 

@@ -7,7 +7,7 @@ from django.test import TestCase, override_settings
 
 from demo.builders.diagnostics import round_networks
 from diagnostics import rounds
-from diagnostics.models import MatrixSession, NetworkRound, RoundResponse
+from diagnostics.models import MatrixSession, NetworkRound, PlanAction, RoundResponse
 
 
 class DemoRoundsTests(TestCase):
@@ -33,6 +33,9 @@ class DemoRoundsTests(TestCase):
             self.assertFalse(earlier.is_open)
             self.assertTrue(rounds.round_results(earlier).enough)
             self.assertFalse(rounds.round_results(current).enough)
+            # The earlier round has an action plan; the current one shows it beside the change later.
+            self.assertEqual(PlanAction.objects.filter(round=earlier).count(), 3)
+        self.assertEqual(PlanAction.objects.count(), 3 * len(round_networks()))
 
     @override_settings(DEBUG=True)
     def test_the_leader_sees_the_earlier_rounds_results(self):
@@ -43,3 +46,5 @@ class DemoRoundsTests(TestCase):
         page = self.client.get(earlier.get_results_url())
         self.assertContains(page, "s4n-results-table")
         self.assertContains(page, "Comments")
+        self.assertContains(page, "See and change the action plan")
+        self.assertContains(self.client.get(f"{earlier.get_results_url()}plan/"), "Overdue")

@@ -87,8 +87,14 @@ def build_world():
     from community.members.factories import make_member
     from community.networks.factories import NetworkFactory, add_member
     from community.networks.models import Invitation, JoinPolicy, Membership
-    from diagnostics.factories import MatrixSessionFactory, NetworkRoundFactory, ResponseFactory, current_version
-    from diagnostics.models import Instrument
+    from diagnostics.factories import (
+        MatrixSessionFactory,
+        NetworkRoundFactory,
+        ResponseFactory,
+        RoundResponseFactory,
+        current_version,
+    )
+    from diagnostics.models import Instrument, PlanAction
     from events.factories import EventPageFactory
     from resources.factories import ResourcePageFactory
     from source4networks.factories import StandardPageFactory
@@ -142,6 +148,18 @@ def build_world():
     leader = people["leader"]
     scorecard_round = NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
     matrix_session = MatrixSessionFactory(network=network, recorded_by=leader)
+    # A closed round with results (every answer 3: "developing" everywhere) and an action plan.
+    closed_round = NetworkRoundFactory(
+        network=network,
+        version=current_version(SCORECARD),
+        opened_by=leader,
+        closed=True,
+        created_at=timezone.now() - timedelta(days=60),
+    )
+    RoundResponseFactory.create_batch(3, round=closed_round)
+    plan_action = PlanAction.objects.create(
+        round=closed_round, dimension=closed_round.version.data.dimensions[0].key, what="Matrix action"
+    )
     result = ResponseFactory(user=people["member"])
     instrument = Instrument.objects.select_related("current_version").get(slug=SCORECARD)
     admin_data = build_admin_data(people, open_thread, about)
@@ -170,6 +188,8 @@ def build_world():
         document=document,
         round=scorecard_round,
         matrix_session=matrix_session,
+        closed_round=closed_round,
+        plan_action=plan_action,
         result=result,
         instrument=instrument,
     )

@@ -41,6 +41,10 @@ def rounds(path=""):
     return lambda w: f"/diagnostics/networks/{NET}/{path}"
 
 
+def plan(path=""):
+    return lambda w: f"/diagnostics/networks/{NET}/rounds/{w.closed_round.pk}/plan/{path}"
+
+
 SITE = [
     Entry("home", lambda w: "/", PUBLIC),
     Entry("resources listing", lambda w: "/resources/", PUBLIC),
@@ -265,6 +269,20 @@ DIAGNOSTICS = [
     Entry("matrix sessions", rounds("matrix/"), LEADERS),
     Entry("record a matrix session", rounds(f"matrix/new/{MATRIX}/"), LEADERS),
     Entry("a matrix session", lambda w: f"/diagnostics/networks/{NET}/matrix/{w.matrix_session.pk}/", LEADERS),
+    # A closed round's action plan: its leaders (members too, for the print view and the CSV, once
+    # the results are shared; this round's are not).
+    Entry("an action plan", plan(), LEADERS),
+    Entry("an action plan, print view", plan("print/"), LEADERS),
+    Entry("an action plan, CSV", plan("plan.csv"), LEADERS),
+    Entry("add a plan action", lambda w: plan(f"areas/{w.plan_action.dimension}/new/")(w), LEADERS),
+    Entry("change a plan action", lambda w: plan(f"actions/{w.plan_action.pk}/")(w), LEADERS),
+    Entry("delete a plan action", lambda w: plan(f"actions/{w.plan_action.pk}/delete/")(w), LEADERS),
+    Entry(
+        "delete a plan action, POST",
+        lambda w: plan(f"actions/{w.plan_action.pk}/delete/")(w),
+        post_check(LOGIN, 403, wrong=("member", "network_member", "moderator")),
+        method="post",
+    ),
 ]
 
 ADMIN_ENTRIES = [

@@ -208,6 +208,25 @@ FORMS = [
         kept=("message",),
     ),
     Form(
+        "add a plan action",
+        lambda w: f"/diagnostics/networks/{NET}/rounds/{w.closed_round.pk}/plan/areas/{w.plan_action.dimension}/new/",
+        {
+            "what": ["Hold a planning day"],
+            "owner": ["Sam Patel"],
+            "due_on": ["27/3/2027", "2027-03-27", "01/01/1900"],
+            "status": ["not-started", "in-progress", "done"],
+        },
+        user="leader",
+        kept=("what", "owner"),
+    ),
+    Form(
+        "change a plan action",
+        lambda w: f"/diagnostics/networks/{NET}/rounds/{w.closed_round.pk}/plan/actions/{w.plan_action.pk}/",
+        {"what": ["Hold a planning day"], "owner": [""], "due_on": [""], "status": ["done"]},
+        user="leader",
+        kept=("what",),
+    ),
+    Form(
         "import paper responses",
         lambda w: f"/diagnostics/networks/{NET}/rounds/{w.paper_round.pk}/import/",
         {},
