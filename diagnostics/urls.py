@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import round_views, views
+from . import benchmark_views, round_views, views
 
 app_name = "diagnostics"
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("networks/<slug:slug>/rounds/<int:pk>/close/", round_views.round_close, name="round_close"),
     path("networks/<slug:slug>/rounds/<int:pk>/results.csv", round_views.round_csv, name="round_csv"),
     path("networks/<slug:slug>/rounds/<int:pk>/import/", round_views.round_import, name="round_import"),
+    path(
+        "networks/<slug:slug>/benchmarking/<slug:instrument>/",
+        benchmark_views.benchmark_settings,
+        name="benchmark_settings",
+    ),
     path("networks/<slug:slug>/matrix/", round_views.matrix_list, name="matrix_list"),
     path("networks/<slug:slug>/matrix/new/<slug:instrument>/", round_views.matrix_new, name="matrix_new"),
     path("networks/<slug:slug>/matrix/<int:pk>/", round_views.matrix_detail, name="matrix_detail"),
