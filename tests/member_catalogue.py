@@ -297,6 +297,14 @@ def build_member_pages(catalogue):
         Entry("diagnostic check answers, with errors", f"/diagnostics/{SCORECARD}/check/", error=True, post={}),
         Entry("diagnostic introduction, with earlier results", f"/diagnostics/{SCORECARD}/", user=MEMBER),
         Entry("diagnostic result with radar chart", result_url, user=MEMBER),
+        Entry("benchmarking choice", f"/diagnostics/networks/{NETWORK_SLUG}/benchmarking/{SCORECARD}/", user=LEADER),
+        Entry(
+            "benchmarking choice, with errors",
+            f"/diagnostics/networks/{NETWORK_SLUG}/benchmarking/{SCORECARD}/",
+            user=LEADER,
+            error=True,
+            post={"basis": "nonsense"},
+        ),
         # Privacy: an invitation opened by someone else, minimal profiles.
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
         Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),

@@ -17,8 +17,8 @@ from diagnostics.factories import NetworkRoundFactory, RoundResponseFactory
 from diagnostics.models import BenchmarkOptIn, Instrument
 from source4networks.factories import sector
 from source4networks.taxonomy import NetworkType
-from tests.queries import assert_same_query_count, count_queries
 from tests.quality.vnu import validity_problems
+from tests.queries import assert_same_query_count, count_queries
 
 from .helpers import SCORECARD, instrument_data
 

@@ -264,6 +264,13 @@ DIAGNOSTICS = [
     Entry("matrix sessions", rounds("matrix/"), LEADERS),
     Entry("record a matrix session", rounds(f"matrix/new/{MATRIX}/"), LEADERS),
     Entry("a matrix session", lambda w: f"/diagnostics/networks/{NET}/matrix/{w.matrix_session.pk}/", LEADERS),
+    Entry("benchmarking choice", rounds(f"benchmarking/{SCORECARD}/"), LEADERS),
+    Entry(
+        "benchmarking choice, POST",
+        rounds(f"benchmarking/{SCORECARD}/"),
+        post_check(LOGIN, 403),
+        method="post",
+    ),
 ]
 
 ADMIN_ENTRIES = [
