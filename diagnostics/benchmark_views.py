@@ -43,7 +43,8 @@ class BenchmarkForm(forms.Form):
 def benchmark_form(network, choice, round_=None, data=None) -> BenchmarkForm:
     """The form, showing the current choice (or the type, the usual one)."""
     initial = {"basis": choice.basis if choice else BenchmarkOptIn.Basis.TYPE, "round": round_.pk if round_ else None}
-    return BenchmarkForm(network, data, initial=initial)
+    # Prefixed: the form sits on the round page beside the round's own forms.
+    return BenchmarkForm(network, data, initial=initial, prefix="benchmark")
 
 
 def _back(network, instrument, round_id):
@@ -63,7 +64,7 @@ def benchmark_settings(request, slug, instrument):
     choice = benchmarking.opt_in_for(network, instrument)
     form = benchmark_form(network, choice, data=request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        round_id = request.POST.get("round", "")
+        round_id = request.POST.get("benchmark-round", "")
         round_id = int(round_id) if round_id.isdigit() else None
         try:
             if request.POST.get("action") == "stop":

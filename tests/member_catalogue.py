@@ -298,12 +298,13 @@ def build_member_pages(catalogue):
         Entry("diagnostic introduction, with earlier results", f"/diagnostics/{SCORECARD}/", user=MEMBER),
         Entry("diagnostic result with radar chart", result_url, user=MEMBER),
         Entry("benchmarking choice", f"/diagnostics/networks/{NETWORK_SLUG}/benchmarking/{SCORECARD}/", user=LEADER),
+        # The hidden network has no sector to compare by.
         Entry(
             "benchmarking choice, with errors",
-            f"/diagnostics/networks/{NETWORK_SLUG}/benchmarking/{SCORECARD}/",
+            f"/diagnostics/networks/{HIDDEN_NETWORK_SLUG}/benchmarking/{SCORECARD}/",
             user=LEADER,
             error=True,
-            post={"basis": "nonsense"},
+            post={"benchmark-basis": "sector"},
         ),
         # Privacy: an invitation opened by someone else, minimal profiles.
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),

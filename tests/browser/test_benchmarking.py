@@ -25,9 +25,7 @@ def _comparable_networks(data):
     instrument = Instrument.objects.get(slug=SCORECARD)
     for number, mean in enumerate(["2.13", "2.71", "3.29", "3.87", "4.43", "4.91"], start=1):
         network = NetworkFactory(name=f"Peer Network {number}")
-        NetworkRoundFactory(
-            network=network, closes_at=timezone.now() - timedelta(days=5), summary=summary(data, mean)
-        )
+        NetworkRoundFactory(network=network, closes_at=timezone.now() - timedelta(days=5), summary=summary(data, mean))
         BenchmarkOptIn.objects.create(network=network, instrument=instrument)
 
 

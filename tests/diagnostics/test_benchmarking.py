@@ -310,28 +310,30 @@ class ChoosingTests(BenchmarkTestCase):
         page = self.client.get(self.url)
         self.assertContains(page, "Take part in benchmarking")
         self.assertContains(page, f'action="{self.settings_url()}"')
-        response = self.client.post(self.settings_url(), {"basis": "type", "round": self.round.pk})
+        response = self.client.post(self.settings_url(), {"benchmark-basis": "type", "benchmark-round": self.round.pk})
         self.assertRedirects(response, f"{self.url}#benchmarking", fetch_redirect_response=False)
         self.assertEqual(BenchmarkOptIn.objects.get(network=self.network).basis, "type")
         page = self.client.get(self.url)
         self.assertContains(page, "takes part in anonymous benchmarking")
         self.assertContains(page, "5 more networks need to take part")
-        response = self.client.post(self.settings_url(), {"basis": "sector"})
+        response = self.client.post(self.settings_url(), {"benchmark-basis": "sector"})
         self.assertRedirects(response, self.settings_url(), fetch_redirect_response=False)
         self.assertEqual(BenchmarkOptIn.objects.get(network=self.network).basis, "sector")
         self.assertContains(self.client.get(self.settings_url()), "compared with networks sharing a sector")
-        self.client.post(self.settings_url(), {"action": "stop", "round": self.round.pk})
+        self.client.post(self.settings_url(), {"action": "stop", "benchmark-round": self.round.pk})
         self.assertFalse(BenchmarkOptIn.objects.filter(network=self.network).exists())
 
     def test_errors_are_shown_beside_the_field(self):
         self.network.sectors.clear()
         self.client.force_login(self.leader)
-        response = self.client.post(self.settings_url(), {"basis": "sector", "round": self.round.pk})
+        response = self.client.post(
+            self.settings_url(), {"benchmark-basis": "sector", "benchmark-round": self.round.pk}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "<title>Error:", html=False)
         self.assertContains(response, "Your network has no sectors yet")
         self.assertContains(response, 'value="sector" checked')
-        response = self.client.post(self.settings_url(), {"basis": "nonsense"})
+        response = self.client.post(self.settings_url(), {"benchmark-basis": "nonsense"})
         self.assertContains(response, "Select which networks to compare with")
         self.assertEqual(BenchmarkOptIn.objects.get(network=self.network).basis, "type")
 
@@ -342,7 +344,7 @@ class ChoosingTests(BenchmarkTestCase):
         pages = {
             "comparison": self.client.get(self.url),
             "settings": self.client.get(self.settings_url()),
-            "settings-errors": self.client.post(self.settings_url(), {"basis": "nonsense"}),
+            "settings-errors": self.client.post(self.settings_url(), {"benchmark-basis": "nonsense"}),
         }
         self.opt_in.delete()
         pages["settings-not-taking-part"] = self.client.get(self.settings_url())
