@@ -34,8 +34,8 @@ def test_a_leader_takes_part_without_javascript_and_the_comparison_passes_axe(ba
     from community.networks.factories import NetworkFactory, add_member
     from community.networks.models import Membership
     from diagnostics.factories import NetworkRoundFactory
-    from tests.diagnostics.test_benchmarking import summary
     from tests.diagnostics.helpers import instrument_data
+    from tests.diagnostics.test_benchmarking import summary
 
     url = live_server.url
     data = instrument_data(SCORECARD)
