@@ -5,9 +5,11 @@ import re
 from io import StringIO
 
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 
+from demo.builders.benchmarking import benchmark_networks
 from demo.builders.diagnostics import round_networks
+from demo.loader import read
 from diagnostics.benchmarking import MIN_OTHER_NETWORKS
 from diagnostics.models import BenchmarkOptIn, NetworkRound
 
@@ -33,3 +35,18 @@ class DemoBenchmarkingTests(TestCase):
                 counts = [int(count) for count in re.findall(r'numeric">(\d+)</td>\s*</tr>', part)]
                 self.assertEqual(len(counts), len(earlier.version.data.dimensions) + 1)
                 self.assertGreaterEqual(min(counts), MIN_OTHER_NETWORKS)
+
+
+class DemoBenchmarkingContentTests(SimpleTestCase):
+    def test_the_networks_named_exist_and_at_least_five_contribute(self):
+        content = read("benchmarking")
+        networks = {network["slug"]: network for network in read("networks")}
+        self.assertTrue(set(benchmark_networks()) <= set(networks))
+        self.assertTrue(set(content["taking_part"].values()) <= set(BenchmarkOptIn.Basis.values))
+        contributors = {plan["network"] for plan in content["contributors"]}
+        self.assertTrue(contributors <= set(content["taking_part"]))
+        self.assertFalse(contributors & set(round_networks()), "a network with demo rounds gets no other")
+        for slug in round_networks():
+            sectors = set(networks[slug]["sectors"])
+            sharing = {other for other in contributors if sectors & set(networks[other]["sectors"])}
+            self.assertGreaterEqual(len(sharing), MIN_OTHER_NETWORKS, slug)
