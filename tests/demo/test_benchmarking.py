@@ -22,8 +22,8 @@ class DemoBenchmarkingTests(TestCase):
         return out.getvalue()
 
     def test_a_demo_round_is_compared_with_at_least_five_networks(self):
-        self.assertIn("Benchmarking: 9 network(s) opted in, 7 closed paper round(s)", self.run_command())
-        self.assertIn("Benchmarking: 0 network(s) opted in, 0 closed paper round(s)", self.run_command())
+        self.assertIn("benchmarking: 9 network(s) opted in, 7 closed paper round(s)", self.run_command())
+        self.assertIn("benchmarking: 0 network(s) opted in, 0 closed paper round(s)", self.run_command())
         self.assertEqual(BenchmarkOptIn.objects.count(), 9)
         for slug in round_networks():
             earlier = NetworkRound.objects.filter(network__slug=slug).last()

@@ -27,8 +27,9 @@ class Command(BaseCommand):
         if Network.objects.filter(slug__in=networks).count() < len(networks):
             call_command("load_demo_members", force=True, stdout=self.stdout)
         rounds, sessions = build_rounds()
-        self.stdout.write(f"Created {rounds} demo network rounds and {sessions} maturity matrix session(s).")
         opted, compared = build_benchmarking()
+        # One line: load_demo_content's summary stays short.
         self.stdout.write(
-            f"Benchmarking: {opted} network(s) opted in, {compared} closed paper round(s) to compare with."
+            f"Created {rounds} demo network rounds and {sessions} maturity matrix session(s); "
+            f"benchmarking: {opted} network(s) opted in, {compared} closed paper round(s) to compare with."
         )
