@@ -345,3 +345,36 @@ class PlanAction(models.Model):
         """Due before ``today`` and not done. A past due date may be recorded (an action
         planned in a meeting already past), and is flagged rather than refused."""
         return self.due_on is not None and self.due_on < today and not self.is_done
+
+
+class BenchmarkOptIn(models.Model):
+    """A network's leaders chose to take part in anonymous benchmarking for one survey.
+
+    Its latest closed round with results then counts, anonymously, in the median and middle half
+    shown to comparable networks that take part (same type, or sharing a sector, as each chooses),
+    and its own closed rounds show that comparison. No other network's figures are ever shown.
+    Stopping deletes the row.
+    """
+
+    class Basis(models.TextChoices):
+        TYPE = "type", "Networks of the same type"
+        SECTOR = "sector", "Networks sharing a sector"
+
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="benchmark_opt_ins")
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="benchmark_opt_ins")
+    basis = models.CharField(
+        "compare with",
+        max_length=10,
+        choices=Basis.choices,
+        default=Basis.TYPE,
+        help_text="Which networks this network's results are compared with.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["network", "instrument"], name="diagnostics_benchmark_one_per_survey"),
+        ]
+
+    def __str__(self):
+        return f"{self.network} benchmarks {self.instrument}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, round_views, views
+from . import benchmark_views, plan_views, round_views, views
 
 app_name = "diagnostics"
 
@@ -35,6 +35,11 @@ urlpatterns = [
         "networks/<slug:slug>/rounds/<int:pk>/plan/actions/<int:action_pk>/delete/",
         plan_views.action_delete,
         name="round_plan_action_delete",
+    ),
+    path(
+        "networks/<slug:slug>/benchmarking/<slug:instrument>/",
+        benchmark_views.benchmark_settings,
+        name="benchmark_settings",
     ),
     path("networks/<slug:slug>/matrix/", round_views.matrix_list, name="matrix_list"),
     path("networks/<slug:slug>/matrix/new/<slug:instrument>/", round_views.matrix_new, name="matrix_new"),

@@ -336,6 +336,15 @@ def build_member_pages(catalogue):
         ),
         Entry("action plan, change an action", f"{plan_url}actions/{action_pk}/", user=LEADER),
         Entry("action plan, delete an action", f"{plan_url}actions/{action_pk}/delete/", user=LEADER),
+        Entry("benchmarking choice", f"/diagnostics/networks/{NETWORK_SLUG}/benchmarking/{SCORECARD}/", user=LEADER),
+        # The hidden network has no sector to compare by.
+        Entry(
+            "benchmarking choice, with errors",
+            f"/diagnostics/networks/{HIDDEN_NETWORK_SLUG}/benchmarking/{SCORECARD}/",
+            user=LEADER,
+            error=True,
+            post={"benchmark-basis": "sector"},
+        ),
         # Privacy: an invitation opened by someone else, minimal profiles.
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
         Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),

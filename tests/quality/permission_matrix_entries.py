@@ -283,6 +283,13 @@ DIAGNOSTICS = [
         post_check(LOGIN, 403, wrong=("member", "network_member", "moderator")),
         method="post",
     ),
+    Entry("benchmarking choice", rounds(f"benchmarking/{SCORECARD}/"), LEADERS),
+    Entry(
+        "benchmarking choice, POST",
+        rounds(f"benchmarking/{SCORECARD}/"),
+        post_check(LOGIN, 403),
+        method="post",
+    ),
 ]
 
 ADMIN_ENTRIES = [
