@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import round_views, views
+from . import matrix_views, round_views, views
 
 app_name = "diagnostics"
 
@@ -18,9 +18,12 @@ urlpatterns = [
     path("networks/<slug:slug>/rounds/<int:pk>/close/", round_views.round_close, name="round_close"),
     path("networks/<slug:slug>/rounds/<int:pk>/results.csv", round_views.round_csv, name="round_csv"),
     path("networks/<slug:slug>/rounds/<int:pk>/import/", round_views.round_import, name="round_import"),
-    path("networks/<slug:slug>/matrix/", round_views.matrix_list, name="matrix_list"),
-    path("networks/<slug:slug>/matrix/new/<slug:instrument>/", round_views.matrix_new, name="matrix_new"),
-    path("networks/<slug:slug>/matrix/<int:pk>/", round_views.matrix_detail, name="matrix_detail"),
+    path("networks/<slug:slug>/matrix/", matrix_views.matrix_list, name="matrix_list"),
+    path("networks/<slug:slug>/matrix/new/<slug:instrument>/", matrix_views.matrix_new, name="matrix_new"),
+    path("networks/<slug:slug>/matrix/<int:pk>/", matrix_views.matrix_detail, name="matrix_detail"),
+    path("networks/<slug:slug>/matrix/<int:pk>/edit/", matrix_views.matrix_edit, name="matrix_edit"),
+    path("networks/<slug:slug>/matrix/<int:pk>/delete/", matrix_views.matrix_delete, name="matrix_delete"),
+    path("networks/<slug:slug>/matrix/<int:pk>/session.csv", matrix_views.matrix_csv, name="matrix_csv"),
     path("<slug:slug>/", views.introduction, name="introduction"),
     path("<slug:slug>/section/<int:number>/", views.section, name="section"),
     path("<slug:slug>/check/", views.check, name="check"),
