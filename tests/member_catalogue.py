@@ -179,6 +179,27 @@ def _open_round(network, leader):
     NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
 
 
+def _matrix_session(network, leader):
+    """Two maturity matrix sessions of the catalogue network, so the change chart has lines; the
+    later one has a current level above its target (flagged). Returns the later one's address."""
+    from datetime import date
+
+    from diagnostics.factories import MatrixSessionFactory
+    from diagnostics.scoring import MatrixEntry
+
+    MatrixSessionFactory(
+        network=network, recorded_by=leader, date=date(2025, 6, 1), rows={"purpose": MatrixEntry(chosen=(1, 2, 3))}
+    )
+    later = MatrixSessionFactory(
+        network=network,
+        recorded_by=leader,
+        date=date(2026, 1, 1),
+        notes="Agreed to revisit membership in the spring.",
+        rows={"purpose": MatrixEntry(current=3, target=4), "membership": MatrixEntry(chosen=(3, 4), target=2)},
+    )
+    return later.get_absolute_url()
+
+
 def _confirmation_url(user):
     """The address in the email that asks `user` to confirm their email address."""
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -200,6 +221,7 @@ def build_member_pages(catalogue):
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.case_study)
     result_url = _diagnostic_results(people[MEMBER])
     _open_round(network, people[LEADER])
+    session_url = _matrix_session(network, people[LEADER])
     confirm_url = _confirmation_url(people[UNVERIFIED])
     catalogue.users = people
 
@@ -297,6 +319,18 @@ def build_member_pages(catalogue):
         Entry("diagnostic check answers, with errors", f"/diagnostics/{SCORECARD}/check/", error=True, post={}),
         Entry("diagnostic introduction, with earlier results", f"/diagnostics/{SCORECARD}/", user=MEMBER),
         Entry("diagnostic result with radar chart", result_url, user=MEMBER),
+        # A leader's maturity matrix sessions: the change chart, a session, changing and deleting it.
+        Entry("matrix sessions with the change chart", f"/diagnostics/networks/{NETWORK_SLUG}/matrix/", user=LEADER),
+        Entry("matrix session, above the target", session_url, user=LEADER),
+        Entry("change a matrix session", f"{session_url}edit/", user=LEADER),
+        Entry(
+            "change a matrix session, with errors",
+            f"{session_url}edit/",
+            user=LEADER,
+            error=True,
+            post={"date": "", "purpose-current": "5", "purpose-target": "2"},
+        ),
+        Entry("delete a matrix session", f"{session_url}delete/", user=LEADER),
         # Privacy: an invitation opened by someone else, minimal profiles.
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
         Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),

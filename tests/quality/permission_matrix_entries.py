@@ -264,6 +264,15 @@ DIAGNOSTICS = [
     Entry("matrix sessions", rounds("matrix/"), LEADERS),
     Entry("record a matrix session", rounds(f"matrix/new/{MATRIX}/"), LEADERS),
     Entry("a matrix session", lambda w: f"/diagnostics/networks/{NET}/matrix/{w.matrix_session.pk}/", LEADERS),
+    Entry("change a matrix session", lambda w: f"{w.matrix_session.get_absolute_url()}edit/", LEADERS),
+    Entry("delete a matrix session", lambda w: f"{w.matrix_session.get_absolute_url()}delete/", LEADERS),
+    Entry(
+        "delete a matrix session, POST",
+        lambda w: f"{w.matrix_session.get_absolute_url()}delete/",
+        post_check(LOGIN, 403, wrong=("member", "network_member", "moderator")),
+        method="post",
+    ),
+    Entry("a matrix session's CSV", lambda w: f"{w.matrix_session.get_absolute_url()}session.csv", LEADERS),
 ]
 
 ADMIN_ENTRIES = [
