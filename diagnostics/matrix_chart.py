@@ -55,6 +55,7 @@ class Panel:
     points: tuple[Point, ...]
     target: tuple[float, float, float] | None  # (x1, x2, y) of the dashed target line
     description: str  # the panel in words, for the SVG's description
+    empty: Text | None = None  # "Not recorded", when no session recorded a level
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,14 @@ def _panel(index: int, row, dates: list) -> Panel:
         points=points,
         target=target,
         description=_describe(row.title, dates, row.cells, row.target, row.levels),
+        empty=None
+        if points
+        else Text(
+            x=_round((left + right) / 2),
+            y=_round(origin_y + (PLOT_TOP + PLOT_BOTTOM) / 2),
+            text="Not recorded",
+            anchor="middle",
+        ),
     )
 
 

@@ -264,6 +264,7 @@ class ChartTests(MatrixSessionCase):
         self.assertNotIn("<polyline", svg)
         self.assertIn("Shared purpose: 2 on 1 January 2026; target 4 (of 5).", svg)
         self.assertIn("Relationships and trust: not recorded (of 5).", svg)
+        self.assertEqual(svg.count(">Not recorded</text>"), len(self.keys) - 2)
         self.assertIn("<title>Shared purpose, 1 January 2026: level 2 of 5</title>", svg)
         self.assertNotIn("Change since the first session", page)
         self.assertIn("Target at the latest session", page)
