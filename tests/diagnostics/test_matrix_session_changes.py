@@ -3,6 +3,7 @@ its CSV, its print view, the change chart across sessions, and a current level a
 flagged beside the field. Leaders of the network only."""
 
 import csv
+import dataclasses
 import io
 import re
 from datetime import date
@@ -15,6 +16,7 @@ from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
 from diagnostics import matrix
 from diagnostics.factories import MATRIX, MatrixSessionFactory
+from diagnostics.importing import save_instrument
 from diagnostics.models import Instrument, MatrixRow, MatrixSession
 from diagnostics.scoring import MatrixEntry
 from tests.queries import assert_same_query_count, count_queries
@@ -126,6 +128,19 @@ class EditTests(MatrixSessionCase):
         comparison = matrix.compare_sessions(self.network)[0]
         self.assertEqual([s.pk for s in comparison.sessions], [first.pk, last.pk, middle.pk])
         self.assertEqual(comparison.rows[0].cells, [1, 4, 2])
+
+    def test_a_session_is_changed_on_the_matrix_version_it_was_recorded_with(self):
+        session = self.session(date(2026, 1, 1), purpose=MatrixEntry(current=2))
+        # The matrix gains a version without its first dimension.
+        save_instrument(dataclasses.replace(self.data, dimensions=self.data.dimensions[1:]))
+        self.assertNotEqual(Instrument.objects.get(slug=MATRIX).current_version_id, session.version_id)
+        self.client.force_login(self.leader)
+        page = self.client.get(f"{session.get_absolute_url()}edit/")
+        self.assertContains(page, 'name="purpose-current"')
+        self.client.post(f"{session.get_absolute_url()}edit/", self.form_data("1/1/2026", purpose=("", "3", "")))
+        session.refresh_from_db()
+        self.assertEqual(MatrixRow.objects.get(session=session, dimension="purpose").agreed_current, 3)
+        self.assertEqual(session.version.data.dimensions[0].key, "purpose")
 
     def test_a_bad_change_is_refused_beside_the_field_and_nothing_changes(self):
         session = self.session(date(2026, 1, 1), purpose=MatrixEntry(current=2))
