@@ -85,7 +85,12 @@ class ImportForm(forms.Form):
 
 
 class MatrixSessionForm(forms.Form):
-    """Date and notes, then for each dimension: participants' levels, agreed current, target."""
+    """Date and notes, then for each dimension: participants' levels, agreed current, target.
+
+    A current level above the target is allowed (a group may pass its target) but is often a
+    slip, such as the two levels swapped: it is shown as a problem beside the target field and
+    saved only when the leader ticks ``confirm_above_target``.
+    """
 
     date = forms.DateField(
         label="Date of the session",
@@ -99,6 +104,11 @@ class MatrixSessionForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    confirm_above_target = forms.BooleanField(
+        label="Save the levels above the target as they are",
+        help_text="Tick this if the group agreed a current level higher than its target.",
+        required=False,
     )
 
     def __init__(self, data_instrument: scoring.Instrument, *args, **kwargs):
@@ -128,6 +138,35 @@ class MatrixSessionForm(forms.Form):
                 empty_value=None,
                 required=False,
             )
+        # {dimension key: (current, target)} where the current level is above the target.
+        self.above_target = {} if self.is_bound else self._above_target_initially()
+        for key, (current, _target) in self.above_target.items():
+            # An edited session that already has one: said beside the field, no error yet.
+            self.fields[f"{key}-target"].help_text = f"The current level ({current}) is above this target."
+
+    @staticmethod
+    def initial_for(session) -> dict:
+        """The form's initial values for editing ``session``."""
+        initial = {"date": session.date, "notes": session.notes}
+        for row in session.rows.all():
+            initial[f"{row.dimension}-levels"] = ", ".join(str(level) for level in row.participant_levels)
+            initial[f"{row.dimension}-current"] = row.agreed_current
+            initial[f"{row.dimension}-target"] = row.target
+        return initial
+
+    def _above_target_initially(self):
+        flagged = {}
+        for dimension in self.instrument.dimensions:
+            try:
+                chosen = parse_levels(str(self.initial.get(f"{dimension.key}-levels") or ""), len(dimension.levels))
+            except ValueError:
+                continue
+            current = scoring.agreed_current(chosen, self.initial.get(f"{dimension.key}-current"))
+            target = self.initial.get(f"{dimension.key}-target")
+            difference = scoring.gap(target, current)
+            if difference is not None and difference < 0:
+                flagged[dimension.key] = (current, target)
+        return flagged
 
     def clean_date(self):
         day = self.cleaned_data["date"]
@@ -144,6 +183,21 @@ class MatrixSessionForm(forms.Form):
                     cleaned[name] = parse_levels(cleaned[name], len(dimension.levels))
                 except ValueError as error:
                     self.add_error(name, f"{dimension.title}: {error}")
+                    continue
+            names = [f"{dimension.key}-{part}" for part in ("levels", "current", "target")]
+            if not all(name in cleaned for name in names):
+                continue  # a problem with the levels is shown already
+            chosen, agreed, target = (cleaned[name] for name in names)
+            current = scoring.agreed_current(chosen, agreed)
+            difference = scoring.gap(target, current)
+            if difference is not None and difference < 0:
+                self.above_target[dimension.key] = (current, target)
+                if not cleaned.get("confirm_above_target"):
+                    self.add_error(
+                        names[2],
+                        f"{dimension.title}: the target level ({target}) is below the current level ({current}). "
+                        'Check the levels, or tick "Save the levels above the target as they are"',
+                    )
         return cleaned
 
     def dimension_groups(self):

@@ -4,15 +4,20 @@ arranges it. Only the network's leaders record and see sessions."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from community.networks.membership import is_leader
+from source4networks.csvsafe import safe_row
 
 from . import scoring
+from .matrix_chart import change_chart
 from .models import MatrixRow, MatrixSession
 from .rounds import RoundError
 
@@ -31,19 +36,20 @@ def parse_levels(text: str, top: int) -> tuple[int, ...]:
     return tuple(levels)
 
 
-@transaction.atomic
-def record_session(network, leader, instrument, date, notes, entries: dict[str, scoring.MatrixEntry]) -> MatrixSession:
+def _check(network, leader, version, date, entries) -> None:
+    """The rules a recorded or edited session must keep; RoundError (or ValueError for a level
+    outside the matrix) before anything is saved."""
     if not is_leader(network, leader):
         raise RoundError("Only the network's leaders can record a session.")
-    version = instrument.current_version
-    if instrument.kind != scoring.MATRIX or version is None:
+    if version is None or version.instrument.kind != scoring.MATRIX:
         raise RoundError("Sessions are for maturity matrices only.")
     if date > timezone.localdate():
         raise RoundError("The date of the session must be today or in the past")
-    # Checks every level against the instrument before anything is saved.
     scoring.score_matrix(version.data, entries)
-    session = MatrixSession.objects.create(network=network, version=version, date=date, notes=notes, recorded_by=leader)
-    MatrixRow.objects.bulk_create(
+
+
+def _rows(session, entries):
+    return [
         MatrixRow(
             session=session,
             dimension=key,
@@ -52,8 +58,37 @@ def record_session(network, leader, instrument, date, notes, entries: dict[str, 
             target=entry.target,
         )
         for key, entry in entries.items()
-    )
+    ]
+
+
+@transaction.atomic
+def record_session(network, leader, instrument, date, notes, entries: dict[str, scoring.MatrixEntry]) -> MatrixSession:
+    version = instrument.current_version
+    _check(network, leader, version, date, entries)
+    session = MatrixSession.objects.create(network=network, version=version, date=date, notes=notes, recorded_by=leader)
+    MatrixRow.objects.bulk_create(_rows(session, entries))
     return session
+
+
+@transaction.atomic
+def update_session(session, leader, date, notes, entries: dict[str, scoring.MatrixEntry]) -> MatrixSession:
+    """Correct a session: its date, notes and levels. It keeps the matrix version it was recorded
+    with (the form asks that version's dimensions), who recorded it and when; the changes shown
+    on it and on the sessions around it follow from the dates, so they stay right."""
+    _check(session.network, leader, session.version, date, entries)
+    session.date = date
+    session.notes = notes
+    session.save(update_fields=["date", "notes"])
+    # Replaced whole: a dimension cleared on the form is cleared here too.
+    session.rows.all().delete()
+    MatrixRow.objects.bulk_create(_rows(session, entries))
+    return session
+
+
+def delete_session(session, leader) -> None:
+    if not is_leader(session.network, leader):
+        raise RoundError("Only the network's leaders can delete a session.")
+    session.delete()  # its rows go with it (CASCADE)
 
 
 def session_entries(session) -> dict[str, scoring.MatrixEntry]:
@@ -73,6 +108,10 @@ class SessionLine:
     result: scoring.MatrixDimensionResult
     current_descriptor: str
     change: str = ""  # the current level's change since the previous session
+
+    @property
+    def above_target(self) -> bool:
+        return self.result.gap is not None and self.result.gap < 0
 
 
 def session_lines(session, previous=None) -> list[SessionLine]:
@@ -107,10 +146,23 @@ def session_lines(session, previous=None) -> list[SessionLine]:
 def previous_session(session) -> MatrixSession | None:
     return (
         MatrixSession.objects.filter(network=session.network, version__instrument=session.version.instrument_id)
-        .filter(date__lt=session.date)
+        # Sessions on the same day follow the order they were recorded in, as in the comparison.
+        .filter(Q(date__lt=session.date) | Q(date=session.date, pk__lt=session.pk))
         .order_by("-date", "-pk")
         .first()
     )
+
+
+@dataclass
+class ComparisonRow:
+    """One dimension across the sessions: its current level at each (None: not recorded)."""
+
+    key: str
+    title: str
+    levels: int
+    cells: list
+    target: int | None = None  # at the latest session that recorded one
+    change: str = ""  # the latest recorded current level against the first
 
 
 @dataclass
@@ -119,10 +171,20 @@ class Comparison:
 
     instrument: object
     sessions: list
-    rows: list  # (dimension title, [current level or "" per session])
+    rows: list[ComparisonRow] = field(default_factory=list)
+    chart: object = None  # matrix_chart.ChangeChart, drawn from the rows
+
+
+def _change(cells) -> str:
+    recorded = [cell for cell in cells if cell is not None]
+    if len(recorded) < 2:
+        return ""
+    difference = recorded[-1] - recorded[0]
+    return "No change" if difference == 0 else f"{difference:+d}"
 
 
 def compare_sessions(network) -> list[Comparison]:
+    """Two queries however many sessions there are (the sessions with their versions, the rows)."""
     sessions = list(
         MatrixSession.objects.filter(network=network)
         .select_related("version__instrument")
@@ -131,6 +193,7 @@ def compare_sessions(network) -> list[Comparison]:
     )
     by_instrument: dict[int, list] = {}
     for session in sessions:
+        session.network = network  # for its address, without a query each
         by_instrument.setdefault(session.version.instrument_id, []).append(session)
     comparisons = []
     for group in by_instrument.values():
@@ -140,10 +203,60 @@ def compare_sessions(network) -> list[Comparison]:
         ]
         rows = []
         for dimension in data.dimensions:
-            cells = []
-            for results in scored:
-                result = results.get(dimension.key)
-                cells.append(result.current if result and result.current is not None else "")
-            rows.append((dimension.title, cells))
-        comparisons.append(Comparison(instrument=group[-1].version.instrument, sessions=group, rows=rows))
+            results = [by_key.get(dimension.key) for by_key in scored]
+            cells = [result.current if result else None for result in results]
+            targets = [result.target for result in results if result and result.target is not None]
+            rows.append(
+                ComparisonRow(
+                    key=dimension.key,
+                    title=dimension.title,
+                    levels=len(dimension.levels),
+                    cells=cells,
+                    target=targets[-1] if targets else None,
+                    change=_change(cells),
+                )
+            )
+        comparison = Comparison(instrument=group[-1].version.instrument, sessions=group, rows=rows)
+        comparison.chart = change_chart(comparison)
+        comparisons.append(comparison)
     return comparisons
+
+
+CSV_HEADER = (
+    "date",
+    "dimension",
+    "area",
+    "participant_levels",
+    "range",
+    "current_level",
+    "target_level",
+    "gap",
+    "above_target",
+    "change_since_previous",
+)
+
+
+def session_csv(session, lines: list[SessionLine]) -> str:
+    """One row per dimension of the session's matrix, as its page shows them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for line in lines:
+        result = line.result
+        writer.writerow(
+            safe_row(
+                (
+                    session.date.isoformat(),
+                    line.key,
+                    line.title,
+                    " ".join(str(level) for level in result.chosen),
+                    result.range_text,
+                    result.current,
+                    result.target,
+                    result.gap,
+                    "yes" if line.above_target else "",
+                    line.change,
+                )
+            )
+        )
+    return out.getvalue()

@@ -16,9 +16,9 @@ from community.accounts.access import is_site_team
 from community.networks.models import Network
 from source4networks.site_address import absolute_url
 
-from . import matrix, rounds, scoring, survey
-from .forms import ImportForm, MatrixSessionForm, RoundForm
-from .models import Instrument, MatrixSession, NetworkRound
+from . import rounds, survey
+from .forms import ImportForm, RoundForm
+from .models import NetworkRound
 from .responses_csv import ResponsesCSVError
 from .views import _csv_response
 
@@ -260,74 +260,5 @@ def round_answer(request, token):
             + (' Choose "Don\'t know / not applicable" if you cannot say.' if data.scale.allow_na else ""),
             "comment": comment,
             "answered": existing is not None,
-        },
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# Leaders: maturity matrix sessions
-# --------------------------------------------------------------------------------------------
-
-
-def _matrices():
-    return Instrument.objects.published().filter(kind=scoring.MATRIX).exclude(current_version=None)
-
-
-@never_cache
-@login_required
-@require_GET
-def matrix_list(request, slug):
-    network = _led_network(request, slug)
-    return render(
-        request,
-        "diagnostics/matrix/list.html",
-        {"network": network, "comparisons": matrix.compare_sessions(network), "matrices": _matrices()},
-    )
-
-
-@never_cache
-@login_required
-@require_http_methods(["GET", "POST"])
-def matrix_new(request, slug, instrument):
-    network = _led_network(request, slug)
-    instrument = get_object_or_404(_matrices().select_related("current_version"), slug=instrument)
-    data = instrument.current_version.data
-    form = MatrixSessionForm(data, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = matrix.record_session(
-                network, request.user, instrument, form.cleaned_data["date"], form.cleaned_data["notes"], form.entries()
-            )
-        except (rounds.RoundError, ValueError) as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "The session is recorded.")
-            return redirect(session.get_absolute_url())
-    return render(
-        request,
-        "diagnostics/matrix/new.html",
-        {"network": network, "instrument": instrument, "data": data, "form": form},
-    )
-
-
-@never_cache
-@login_required
-@require_GET
-def matrix_detail(request, slug, pk):
-    network = _led_network(request, slug)
-    session = get_object_or_404(
-        MatrixSession.objects.select_related("version__instrument").prefetch_related("rows"), pk=pk, network=network
-    )
-    session.network = network
-    previous = matrix.previous_session(session)
-    return render(
-        request,
-        "diagnostics/matrix/detail.html",
-        {
-            "network": network,
-            "session": session,
-            "instrument": session.version.instrument,
-            "previous": previous,
-            "lines": matrix.session_lines(session, previous),
         },
     )

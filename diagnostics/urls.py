@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import benchmark_views, plan_views, round_views, views
+from . import benchmark_views, matrix_views, plan_views, round_views, views
 
 app_name = "diagnostics"
 
@@ -41,9 +41,12 @@ urlpatterns = [
         benchmark_views.benchmark_settings,
         name="benchmark_settings",
     ),
-    path("networks/<slug:slug>/matrix/", round_views.matrix_list, name="matrix_list"),
-    path("networks/<slug:slug>/matrix/new/<slug:instrument>/", round_views.matrix_new, name="matrix_new"),
-    path("networks/<slug:slug>/matrix/<int:pk>/", round_views.matrix_detail, name="matrix_detail"),
+    path("networks/<slug:slug>/matrix/", matrix_views.matrix_list, name="matrix_list"),
+    path("networks/<slug:slug>/matrix/new/<slug:instrument>/", matrix_views.matrix_new, name="matrix_new"),
+    path("networks/<slug:slug>/matrix/<int:pk>/", matrix_views.matrix_detail, name="matrix_detail"),
+    path("networks/<slug:slug>/matrix/<int:pk>/edit/", matrix_views.matrix_edit, name="matrix_edit"),
+    path("networks/<slug:slug>/matrix/<int:pk>/delete/", matrix_views.matrix_delete, name="matrix_delete"),
+    path("networks/<slug:slug>/matrix/<int:pk>/session.csv", matrix_views.matrix_csv, name="matrix_csv"),
     path("<slug:slug>/", views.introduction, name="introduction"),
     path("<slug:slug>/section/<int:number>/", views.section, name="section"),
     path("<slug:slug>/check/", views.check, name="check"),

@@ -204,6 +204,27 @@ def _closed_round_with_plan(network, leader):
     return f"/diagnostics/networks/{network.slug}/rounds/{round_.pk}/plan/", action.pk, key
 
 
+def _matrix_session(network, leader):
+    """Two maturity matrix sessions of the catalogue network, so the change chart has lines; the
+    later one has a current level above its target (flagged). Returns the later one's address."""
+    from datetime import date
+
+    from diagnostics.factories import MatrixSessionFactory
+    from diagnostics.scoring import MatrixEntry
+
+    MatrixSessionFactory(
+        network=network, recorded_by=leader, date=date(2025, 6, 1), rows={"purpose": MatrixEntry(chosen=(1, 2, 3))}
+    )
+    later = MatrixSessionFactory(
+        network=network,
+        recorded_by=leader,
+        date=date(2026, 1, 1),
+        notes="Agreed to revisit membership in the spring.",
+        rows={"purpose": MatrixEntry(current=3, target=4), "membership": MatrixEntry(chosen=(3, 4), target=2)},
+    )
+    return later.get_absolute_url()
+
+
 def _confirmation_url(user):
     """The address in the email that asks `user` to confirm their email address."""
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -226,6 +247,7 @@ def build_member_pages(catalogue):
     result_url = _diagnostic_results(people[MEMBER])
     _open_round(network, people[LEADER])
     plan_url, action_pk, area = _closed_round_with_plan(network, people[LEADER])
+    session_url = _matrix_session(network, people[LEADER])
     confirm_url = _confirmation_url(people[UNVERIFIED])
     catalogue.users = people
 
@@ -345,6 +367,18 @@ def build_member_pages(catalogue):
             error=True,
             post={"benchmark-basis": "sector"},
         ),
+        # A leader's maturity matrix sessions: the change chart, a session, changing and deleting it.
+        Entry("matrix sessions with the change chart", f"/diagnostics/networks/{NETWORK_SLUG}/matrix/", user=LEADER),
+        Entry("matrix session, above the target", session_url, user=LEADER),
+        Entry("change a matrix session", f"{session_url}edit/", user=LEADER),
+        Entry(
+            "change a matrix session, with errors",
+            f"{session_url}edit/",
+            user=LEADER,
+            error=True,
+            post={"date": "", "purpose-current": "5", "purpose-target": "2"},
+        ),
+        Entry("delete a matrix session", f"{session_url}delete/", user=LEADER),
         # Privacy: an invitation opened by someone else, minimal profiles.
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
         Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),

@@ -87,12 +87,17 @@ class MatrixSessionTests(TestCase):
         self.assertEqual(lines[0].change, "+2")
         comparison = matrix.compare_sessions(self.network)[0]
         self.assertEqual(comparison.sessions, [earlier, later])
-        self.assertEqual(comparison.rows[0], (self.data.dimensions[0].title, [1, 3]))
-        self.assertEqual(comparison.rows[1][1], ["", ""])
+        first_row, second_row = comparison.rows[:2]
+        self.assertEqual((first_row.title, first_row.cells), (self.data.dimensions[0].title, [1, 3]))
+        self.assertEqual((first_row.target, first_row.change), (4, "+2"))
+        self.assertEqual(second_row.cells, [None, None])
         self.client.force_login(self.leader)
         page = self.client.get(self.url)
         self.assertContains(page, "sessions compared")
-        self.assertContains(self.client.get(later.get_absolute_url()), "Change since 1 June 2025")
+        self.assertContains(
+            self.client.get(later.get_absolute_url()),
+            f'Change since <a class="s4n-print-url" href="{earlier.get_absolute_url()}">1 June 2025</a>',
+        )
 
     def test_only_leaders_record_and_see_sessions(self):
         session = MatrixSessionFactory(network=self.network, recorded_by=self.leader, date=date(2026, 1, 1))

@@ -290,6 +290,15 @@ DIAGNOSTICS = [
         post_check(LOGIN, 403),
         method="post",
     ),
+    Entry("change a matrix session", lambda w: f"{w.matrix_session.get_absolute_url()}edit/", LEADERS),
+    Entry("delete a matrix session", lambda w: f"{w.matrix_session.get_absolute_url()}delete/", LEADERS),
+    Entry(
+        "delete a matrix session, POST",
+        lambda w: f"{w.matrix_session.get_absolute_url()}delete/",
+        post_check(LOGIN, 403, wrong=("member", "network_member", "moderator")),
+        method="post",
+    ),
+    Entry("a matrix session's CSV", lambda w: f"{w.matrix_session.get_absolute_url()}session.csv", LEADERS),
 ]
 
 ADMIN_ENTRIES = [

@@ -250,7 +250,8 @@ def _survey_forms():
     for dimension in _shipped(MATRIX)["dimensions"]:
         matrix[f"{dimension['key']}-levels"] = ["1, 2, 3", "9"]
         matrix[f"{dimension['key']}-current"] = ["1", "2"]
-        matrix[f"{dimension['key']}-target"] = ["3"]
+        matrix[f"{dimension['key']}-target"] = ["3", "1"]  # 1: below the current level, flagged
+    matrix["confirm_above_target"] = ["on"]
     return [
         Form(
             "diagnostic section",
@@ -267,6 +268,13 @@ def _survey_forms():
         Form(
             "record a matrix session",
             lambda w: f"/diagnostics/networks/{NET}/matrix/new/{MATRIX}/",
+            matrix,
+            user="leader",
+            kept=("notes",),
+        ),
+        Form(
+            "change a matrix session",
+            lambda w: f"{w.matrix_session.get_absolute_url()}edit/",
             matrix,
             user="leader",
             kept=("notes",),
