@@ -75,7 +75,9 @@ class InstrumentForm(WagtailAdminModelForm):
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if not KEY_PATTERN.fullmatch(slug):
-            raise forms.ValidationError("Use letters, digits, hyphens and underscores, starting with a letter or digit.")
+            raise forms.ValidationError(
+                "Use letters, digits, hyphens and underscores, starting with a letter or digit."
+            )
         if Instrument.objects.filter(slug=slug).exists():
             raise forms.ValidationError(f'An instrument with the slug "{slug}" already exists: edit that one instead.')
         return slug
@@ -167,5 +169,7 @@ class InstrumentImportForm(forms.Form):
         return cleaned
 
     def save(self):
-        self.save_result = save_instrument(self.parsed, publish=self.cleaned_data["is_published"] or None, user=self.user)
+        self.save_result = save_instrument(
+            self.parsed, publish=self.cleaned_data["is_published"] or None, user=self.user
+        )
         return self.save_result.instrument

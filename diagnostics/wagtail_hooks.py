@@ -7,10 +7,10 @@ pasted or uploaded Instrument JSON; each version downloads as JSON from the edit
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.utils.functional import cached_property
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column

@@ -172,7 +172,9 @@ class StructuredFormTests(TestCase):
         self.assertFalse(instrument.is_published)
         self.assertEqual(instrument.current_version.created_by, self.editor)
         saved = json.loads(instrument.current_version.definition)
-        self.assertEqual(saved["scale"], {"min": 1, "max": 4, "labels": {"1": "Never", "4": "Always"}, "allow_na": False})
+        self.assertEqual(
+            saved["scale"], {"min": 1, "max": 4, "labels": {"1": "Never", "4": "Always"}, "allow_na": False}
+        )
         self.assertEqual(saved["bands"][0], {"key": "good", "label": "Good", "min": 3.0})
         self.assertEqual(saved["min_responses"], 4)
         dimension = saved["dimensions"][0]
@@ -273,7 +275,7 @@ class StructuredFormTests(TestCase):
         _, errors = block_state(response)
         for step in field_path:
             errors = errors["blockErrors"][step if isinstance(step, str) else str(step)]
-        self.assertIn(message, json.dumps(errors["messages"] if "messages" in errors else errors))
+        self.assertIn(message, json.dumps(errors.get("messages", errors)))
 
     def test_a_duplicate_statement_key_is_named_beside_it_and_nothing_is_saved(self):
         value = instrument_value(SCORECARD)

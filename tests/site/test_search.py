@@ -89,7 +89,9 @@ class SearchAcrossTypesTests(TestCase):
         self.assertContains(response, resource.summary)
         self.assertContains(response, "How a lighthouse network shared learning.")
         hit_types = {hit.type.name for hit in response.context["results"]}
-        self.assertEqual(hit_types, {"Resource", "Case study", "Event", "Page", "Network", "Discussion thread", "Reply"})
+        self.assertEqual(
+            hit_types, {"Resource", "Case study", "Event", "Page", "Network", "Discussion thread", "Reply"}
+        )
         for name in hit_types:
             self.assertContains(response, f'<strong class="nhsuk-tag nhsuk-tag--white">{name}</strong>', html=True)
 
