@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail import hooks
+from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -75,6 +76,13 @@ class InstrumentCreateView(ProblemAtTheTop, generic.CreateView):
 
 
 class InstrumentEditView(ProblemAtTheTop, generic.EditView):
+    def get_side_panels(self):
+        # Without the status panel Wagtail leaves out the minimap too: with an instrument's many
+        # statements the minimap's list scrolls but cannot be reached by keyboard (axe's
+        # scrollable-region-focusable). The header still links to the history; each block has
+        # its own toggle.
+        return MediaContainer()
+
     def get_success_message(self):
         return self.form.save_result.report()
 
