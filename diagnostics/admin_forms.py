@@ -19,6 +19,7 @@ from .instrument_blocks import (
     block_error,
     definition_from_value,
     describe_path,
+    describe_problem,
     instrument_block,
     new_instrument_value,
     value_from_instrument,
@@ -99,7 +100,7 @@ class InstrumentForm(WagtailAdminModelForm):
             data = definition_from_value(value, slug=self.slug, kind=self.kind, matrix_scale=scale)
             self.parsed = parse_instrument(data)
         except InstrumentError as error:
-            self.problem = f"{INVALID}{describe_path(error.path)}: {error.problem}"
+            self.problem = f"{INVALID}{describe_path(error.path)}: {describe_problem(error.problem)}"
             self.add_error("definition", block_error(self.block, error, value))
         return cleaned
 

@@ -197,12 +197,18 @@ def _keyed(entries, key_name: str, value_name: str, path: str) -> dict:
     return result
 
 
+def _lines(text: str) -> str:
+    # Browsers send a text area's new lines as CRLF; stored text keeps "\n", so an unchanged
+    # form makes no new version.
+    return text.replace("\r\n", "\n")
+
+
 def definition_from_value(value, *, slug: str, kind: str, matrix_scale=None) -> dict:
     """Instrument JSON (decoded) from the block's cleaned value, for ``parse_instrument``.
 
     A matrix has no scale in the form; ``matrix_scale`` keeps one an imported matrix had.
     """
-    data = {"slug": slug, "title": value["title"], "kind": kind, "description": value["description"]}
+    data = {"slug": slug, "title": value["title"], "kind": kind, "description": _lines(value["description"])}
     if kind == SURVEY:
         scale = value["scale"]
         labels = _keyed(
@@ -221,15 +227,21 @@ def definition_from_value(value, *, slug: str, kind: str, matrix_scale=None) -> 
         entry = {
             "key": dimension["key"],
             "title": dimension["title"],
-            "description": dimension["description"],
+            "description": _lines(dimension["description"]),
             "topics": list(dimension["topics"]),
-            "guidance": _keyed(dimension["guidance"], "band", "text", f"dimensions[{index}].guidance"),
+            "guidance": {
+                band: _lines(text)
+                for band, text in _keyed(dimension["guidance"], "band", "text", f"dimensions[{index}].guidance").items()
+            },
         }
         if kind == MATRIX:
-            entry["levels"] = [{"level": n, "descriptor": text} for n, text in enumerate(dimension["levels"], 1)]
+            entry["levels"] = [
+                {"level": n, "descriptor": _lines(text)} for n, text in enumerate(dimension["levels"], 1)
+            ]
         else:
             entry["items"] = [
-                {"key": item["key"], "text": item["text"], "reverse": item["reverse"]} for item in dimension["items"]
+                {"key": item["key"], "text": _lines(item["text"]), "reverse": item["reverse"]}
+                for item in dimension["items"]
             ]
         data["dimensions"].append(entry)
     return data
@@ -283,7 +295,7 @@ def _nested(block, tokens: list, message: str) -> ValidationError:
 
 def block_error(block, error: InstrumentError, value) -> ValidationError:
     """Wagtail's nested block error for a parser error, placed at the field it names."""
-    return _nested(block, _block_path(_tokens(error.path), value), error.problem)
+    return _nested(block, _block_path(_tokens(error.path), value), describe_problem(error.problem))
 
 
 _NAMES = {"items": "statement", "levels": "level", "bands": "band", "dimensions": "dimension", "labels": "label"}
@@ -300,3 +312,12 @@ def describe_path(path: str) -> str:
         previous = token
     text = ", ".join(words)
     return text[:1].upper() + text[1:]
+
+
+# A path inside a message, such as the "(also dimensions[0].items[0])" of a duplicate key.
+_PATH_IN_TEXT = re.compile(r"\b(?:dimensions|bands)\[\d+\](?:\.\w+(?:\[\d+\])?)*")
+
+
+def describe_problem(problem: str) -> str:
+    """A parser problem with any path in it in words: "(also dimension 1, statement 1)"."""
+    return _PATH_IN_TEXT.sub(lambda match: describe_path(match.group()).lower(), problem)

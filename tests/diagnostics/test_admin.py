@@ -4,10 +4,12 @@ field with nothing saved, and the JSON import and export."""
 
 import copy
 import json
+from html import unescape
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
+from django.utils.html import escape
 
 from diagnostics.factories import SurveyJSONFactory
 from diagnostics.instrument_format import dumps_instrument, parse_instrument
@@ -30,8 +32,6 @@ def block_state(response):
     """The value and errors the page hands to Wagtail's block UI (rendered by its script)."""
     html = response.content.decode()
     start = html.index("data-w-block-arguments-value=") + len("data-w-block-arguments-value=") + 1
-    from html import unescape
-
     return json.loads(unescape(html[start : html.index('"', start)]))
 
 
@@ -262,6 +262,18 @@ class StructuredFormTests(TestCase):
             self.assertContains(response, "No changes")
             self.assertEqual(instrument.versions.count(), 1, slug)
 
+    def test_new_lines_from_the_browser_are_stored_as_typed_and_make_no_version_when_unchanged(self):
+        value = instrument_value(SCORECARD)
+        value["dimensions"][0]["description"] = "First line.\r\nSecond line."  # as a browser sends it
+        self.client.post(self.edit_url(SCORECARD), instrument_form_data("survey", value, is_published="on"))
+        instrument = Instrument.objects.get(slug=SCORECARD)
+        self.assertEqual(instrument.current_version.data.dimensions[0].description, "First line.\nSecond line.")
+        response = self.client.post(
+            self.edit_url(SCORECARD), instrument_form_data("survey", value, is_published="on"), follow=True
+        )
+        self.assertContains(response, "No changes")
+        self.assertEqual(instrument.versions.count(), 2)
+
     def test_unpublishing_hides_an_instrument(self):
         instrument = Instrument.objects.get(slug=SCORECARD)
         self.client.post(self.edit_url(SCORECARD), instrument_form_data("survey", instrument_value(SCORECARD)))
@@ -271,7 +283,7 @@ class StructuredFormTests(TestCase):
     def assertRefused(self, response, top, field_path, message):
         """Nothing saved; the problem at the top of the page and beside its field."""
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, top)
+        self.assertContains(response, escape(top))
         _, errors = block_state(response)
         for step in field_path:
             errors = errors["blockErrors"][step if isinstance(step, str) else str(step)]
@@ -284,7 +296,8 @@ class StructuredFormTests(TestCase):
         response = self.client.post(self.edit_url(SCORECARD), instrument_form_data("survey", value))
         self.assertRefused(
             response,
-            "This is not a valid instrument: Dimension 2, statement 1, key: duplicate item key",
+            'This is not a valid instrument: Dimension 2, statement 1, key: duplicate item key "purpose-1" '
+            "(also dimension 1, statement 1)",
             ["dimensions", 1, "items", 0, "key"],
             "duplicate item key",
         )
