@@ -5,11 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from .markdown import plain_text
 
 TITLE_MIN_LENGTH = 5
 TITLE_MAX_LENGTH = 150
@@ -168,7 +169,7 @@ class Post(index.Indexed, models.Model):
 
     @property
     def summary(self):
-        return Truncator(self.body).words(30)
+        return plain_text(self.body)
 
     @property
     def is_deleted(self):

@@ -49,6 +49,17 @@ class ReplySearchTests(DiscussionTestCase):
         self.assertContains(page, "capybara rota")
         self.assertContains(page, f'id="post-{self.open_reply.pk}"')
 
+    def test_the_excerpt_is_plain_words_and_never_markup(self):
+        Post.objects.create(
+            thread=self.open_thread,
+            author=self.member,
+            body="We **loved** the [gnu toolkit](https://example.org) <script>alert(1)</script>",
+        )
+        response = self.search(None, "gnu")
+        self.assertContains(response, "We loved the gnu toolkit &lt;script&gt;alert(1)&lt;/script&gt;")
+        self.assertNotContains(response, "<script>alert(1)")
+        self.assertNotContains(response, "**loved**")
+
     def test_the_type_filter_lists_replies_only(self):
         response = self.search(None, "capybara", type="replies")
         self.assertEqual([hit.type.key for hit in response.context["results"]], ["replies"])
