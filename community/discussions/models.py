@@ -160,6 +160,11 @@ class Post(index.Indexed, models.Model):
     def __str__(self):
         return f"Post {self.pk} in {self.thread}"
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # Opening posts are searched as their thread's text, so only replies are indexed.
+        return super().get_indexed_objects().filter(is_opening=False)
+
     def get_absolute_url(self):
         return reverse("community:post_link", args=[self.pk])
 
