@@ -84,7 +84,8 @@ def make_hit(search_type, obj, request):
     date_label, date = hit_date(obj)
     return SearchHit(
         type=search_type,
-        title=getattr(obj, "title", None) or str(obj),  # a network's str is its name
+        # A reply has no title of its own (`search_title` names its thread); a network's str is its name.
+        title=getattr(obj, "search_title", None) or getattr(obj, "title", None) or str(obj),
         url=url,
         summary=getattr(obj, "summary", ""),
         date_label=date_label,

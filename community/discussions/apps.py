@@ -19,7 +19,7 @@ class DiscussionsConfig(AppConfig):
         from source4networks.sitemaps import sitemap_sections
 
         from . import contributions, notifications, sitemaps
-        from .models import Thread
+        from .models import Post, Thread
 
         for kind in notifications.EMAIL_KINDS:
             email_kinds.register(kind)
@@ -41,4 +41,7 @@ class DiscussionsConfig(AppConfig):
                 order=60,
                 visible=contributions.readable_threads,
             )
+        )
+        search_types.register(
+            SearchType("replies", "Replies", "Reply", Post, order=61, visible=contributions.readable_replies)
         )

@@ -118,3 +118,16 @@ def readable_threads(queryset, request):
     filters on plain columns only, so the readable spaces are looked up first."""
     space_ids = list(readable_spaces(request.user).values_list("pk", flat=True))
     return queryset.filter(space_id__in=space_ids, hidden=False).select_related("space")
+
+
+def readable_replies(queryset, request):
+    """Site search: replies by the threads' reading rules (a readable space, the thread not
+    hidden), never a hidden or deleted reply. Opening posts are found through their thread."""
+    space_ids = list(readable_spaces(request.user).values_list("pk", flat=True))
+    return queryset.filter(
+        thread__space_id__in=space_ids,
+        thread__hidden=False,
+        is_opening=False,
+        hidden=False,
+        deleted_at__isnull=True,
+    ).select_related("thread")

@@ -3,8 +3,11 @@ never passes raw HTML through (the "commonmark" preset would), and nh3 then keep
 tags, attributes and URL schemes listed here, whatever the parser produced."""
 
 import re
+from html import unescape
 
 import nh3
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 
@@ -67,6 +70,13 @@ def render_markdown(text):
 
 
 _LINK = re.compile(r"<a\s", re.IGNORECASE)
+
+
+def plain_text(text, words=30):
+    """The start of a post as plain words (for search results): Markdown and HTML marks removed.
+    Only the first 1,000 characters are rendered, which is more than the words shown."""
+    rendered = strip_tags(render_markdown((text or "")[:1000]).replace("</p>", "</p> "))
+    return Truncator(" ".join(unescape(rendered).split())).words(words)
 
 
 def count_links(text):

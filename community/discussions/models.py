@@ -10,6 +10,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .markdown import plain_text
+
 TITLE_MIN_LENGTH = 5
 TITLE_MAX_LENGTH = 150
 BODY_MAX_LENGTH = 20_000
@@ -127,7 +129,7 @@ class Thread(index.Indexed, models.Model):
         return f"Discussion in {self.space.name}"
 
 
-class Post(models.Model):
+class Post(index.Indexed, models.Model):
     """The opening post of a thread or a reply, written in Markdown."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
@@ -141,12 +143,38 @@ class Post(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     hidden = models.BooleanField(default=False, help_text="Hidden posts are seen only by moderators.")
 
+    # Replies are found by site search on their own (the opening post is the thread's text); the
+    # filters let search keep to the same reading rules as threads.
+    search_fields = [
+        index.SearchField("body"),
+        index.FilterField("is_opening"),
+        index.FilterField("hidden"),
+        index.FilterField("deleted_at"),
+        index.RelatedFields("thread", [index.FilterField("space_id"), index.FilterField("hidden")]),
+    ]
+
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["thread", "created_at"])]
 
     def __str__(self):
         return f"Post {self.pk} in {self.thread}"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Opening posts are searched as their thread's text, so only replies are indexed.
+        return super().get_indexed_objects().filter(is_opening=False)
+
+    def get_absolute_url(self):
+        return reverse("community:post_link", args=[self.pk])
+
+    @property
+    def search_title(self):
+        return f"Reply in “{self.thread.title}”"
+
+    @property
+    def summary(self):
+        return plain_text(self.body)
 
     @property
     def is_deleted(self):

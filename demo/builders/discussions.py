@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from community.discussions import moderation
 from community.discussions.factories import SpaceFactory, make_thread
@@ -57,8 +58,11 @@ def add_thread(number, space, item, people, now, content):
     )
     for user_id in {p.author_id for p in posts}:
         ThreadSubscription.objects.get_or_create(user_id=user_id, thread=thread)
-    # Indexed again now its opening post exists, so site search finds its text.
+    # Indexed again now its opening post exists, so site search finds its text; the replies
+    # (made in bulk, which sends no signals) are indexed on their own.
     index.insert_or_update_object(thread)
+    if posts:
+        get_search_backend().add_bulk(Post, posts)
     return posts
 
 

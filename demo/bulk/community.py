@@ -44,6 +44,7 @@ class CommunityMaker:
         self.member_ids = []
         self.network_ids = []
         self.thread_ids = []
+        self.reply_ids = []
 
     def numbered(self, kind, total):
         first = self.offsets.get(kind, 0)
@@ -244,6 +245,7 @@ class CommunityMaker:
                         )
                 Post.objects.bulk_create(posts, batch_size=5000)
             self.thread_ids.extend(thread.pk for thread in threads)
+            self.reply_ids.extend(post.pk for post in posts if not post.is_opening)
             self.progress.add(len(posts))
         self.progress.finish()
 

@@ -13,7 +13,7 @@ from django.db import OperationalError, connection, connections, transaction
 from modelsearch.backends import get_search_backend
 
 from casestudies.models import CaseStudyPage
-from community.discussions.models import Thread
+from community.discussions.models import Post, Thread
 from community.networks.models import Network
 from events.models import EventPage
 from resources.models import ResourcePage
@@ -21,7 +21,7 @@ from resources.models import ResourcePage
 from .common import Progress, batches
 
 # Indexed by position, so a batch names its model in a form a process pool can pass on.
-MODELS = [ResourcePage, CaseStudyPage, EventPage, Network, Thread]
+MODELS = [ResourcePage, CaseStudyPage, EventPage, Network, Thread, Post]
 BATCH = 1000
 RETRIES = 3
 

@@ -1,4 +1,5 @@
-"""The admin screens the project adds to Wagtail (diagnostic instruments, the reports queue,
+"""The admin screens the project adds to Wagtail (diagnostic instruments: listing, structured
+editor, new survey and matrix, JSON import; the reports queue,
 the moderation log and the review report) under axe-core, each with something in it. axe
 checks the whole page, Wagtail's own menu and header included: they pass today, and a
 violation there would reach the editors all the same."""
@@ -35,6 +36,9 @@ def admin_screens():
     return [
         ("instruments", "/admin/diagnostics/instruments/"),
         ("instrument editor", f"/admin/diagnostics/instruments/edit/{instrument.pk}/"),
+        ("new survey", "/admin/diagnostics/instruments/new/"),
+        ("new maturity matrix", "/admin/diagnostics/instruments/new/?kind=matrix"),
+        ("instrument import", "/admin/diagnostics/instruments/import/"),
         ("reports queue", "/admin/discussions/reports/"),
         ("moderation log", "/admin/snippets/discussions/moderationaction/"),
         ("moderation log entry", f"/admin/snippets/discussions/moderationaction/inspect/{entry.pk}/"),

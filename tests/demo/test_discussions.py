@@ -2,6 +2,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils.html import escape
 
 from community.discussions.models import ModerationAction, Post, PostReport, Space, Thread
 from community.networks.models import Membership
@@ -45,3 +46,12 @@ class DemoDiscussionsTests(CommunityTestCase):
         self.assertEqual(self.client.get("/community/").status_code, 200)
         for thread in Thread.objects.filter(space__kind="open")[:5]:
             self.assertEqual(self.client.get(thread.get_absolute_url()).status_code, 200)
+        # Replies made in bulk are in the search index: a word of one finds it for a visitor.
+        reply = (
+            Post.objects.filter(is_opening=False, hidden=False, thread__hidden=False, thread__space__kind="open")
+            .select_related("thread")
+            .first()
+        )
+        word = max(reply.body.split(), key=len).strip(".,!?*:;()'\"")
+        response = self.client.get("/search/", {"q": word, "type": "replies"})
+        self.assertContains(response, f"Reply in “{escape(reply.thread.title)}”")

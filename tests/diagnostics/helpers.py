@@ -5,7 +5,18 @@ import re
 from diagnostics.factories import MATRIX, SCORECARD
 from diagnostics.models import Instrument
 
-__all__ = ["HEALTH_CHECK", "MATRIX", "SCORECARD", "answer_sections", "ids_in", "instrument_data", "take_survey"]
+__all__ = [
+    "HEALTH_CHECK",
+    "MATRIX",
+    "SCORECARD",
+    "answer_sections",
+    "block_post_data",
+    "ids_in",
+    "instrument_data",
+    "instrument_form_data",
+    "instrument_value",
+    "take_survey",
+]
 
 HEALTH_CHECK = "network-health-check"
 
@@ -35,3 +46,38 @@ def take_survey(client, slug, value="4"):
 
 def ids_in(html):
     return re.findall(r'\sid="([^"]+)"', html)
+
+
+def block_post_data(block, value, prefix):
+    """What Wagtail's block UI posts for ``value`` (a raw block value: dicts, lists, plain values)."""
+    from wagtail import blocks
+
+    if isinstance(block, blocks.StructBlock):
+        data = {}
+        for name, child in block.child_blocks.items():
+            data.update(block_post_data(child, (value or {}).get(name), f"{prefix}-{name}"))
+        return data
+    if isinstance(block, blocks.ListBlock):
+        data = {f"{prefix}-count": str(len(value or []))}
+        for index, item in enumerate(value or []):
+            data.update({f"{prefix}-{index}-deleted": "", f"{prefix}-{index}-order": str(index)})
+            data[f"{prefix}-{index}-id"] = ""
+            data.update(block_post_data(block.child_block, item, f"{prefix}-{index}-value"))
+        return data
+    if isinstance(block, blocks.BooleanBlock):
+        return {prefix: "on"} if value else {}
+    return {prefix: "" if value is None else str(value)}
+
+
+def instrument_form_data(kind, value, **fields):
+    """The admin instrument form's POST data for a raw instrument value (see instrument_blocks)."""
+    from diagnostics.instrument_blocks import instrument_block
+
+    return {**block_post_data(instrument_block(kind), value, "definition"), **fields}
+
+
+def instrument_value(slug):
+    """The raw form value of an instrument's current version, to change and post."""
+    from diagnostics.instrument_blocks import value_from_instrument
+
+    return value_from_instrument(instrument_data(slug))

@@ -24,7 +24,7 @@ from source4networks.factories import UserFactory
 
 from .helpers import SCORECARD, instrument_data
 
-ADMIN_NEW = "/admin/diagnostics/instruments/new/"
+ADMIN_NEW = "/admin/diagnostics/instruments/import/"
 
 
 def survey_json(**changes) -> str:

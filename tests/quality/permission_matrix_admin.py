@@ -35,16 +35,17 @@ OPEN = {
 REFUSED = ADMIN_LOGIN
 
 # Admin sections the product keeps to administrators (PRODUCT.md section 0: "users, groups,
-# settings, instruments"): the rest of the site team is turned away. Moderators also manage
-# spaces, reports and the moderation log; editors manage none of those.
+# settings"): the rest of the site team is turned away. Moderators also manage spaces, reports
+# and the moderation log; editors manage none of those. Instruments (admin/diagnostics/) are for
+# editors and administrators (PRODUCT.md section 6); moderators are turned away there.
 ADMINISTRATORS_ONLY = (
     "admin/users/",
     "admin/groups/",
     "admin/sites/",
     "admin/workflows/",
     "admin/collections/",
-    "admin/diagnostics/",
 )
+EDITORS_ONLY = ("admin/diagnostics/",)
 # Wagtail's task chooser (a list of a workflow's task names, for the workflow editor) answers
 # anyone in the admin; creating a task from it needs the add-task permission.
 SHARED = ("admin/workflows/task_chooser/",)

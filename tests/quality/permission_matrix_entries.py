@@ -28,6 +28,8 @@ LEADERS = signed_in(403, leader=200)
 ADMIN = outcome(ADMIN_LOGIN, moderator=200, editor=200, administrator=200)
 # Administrators only: the rest of the site team is sent back to the admin home.
 ADMIN_ONLY = outcome(ADMIN_LOGIN, moderator=ADMIN_HOME, editor=ADMIN_HOME, administrator=200)
+# Editors' part of the admin besides pages (instruments): moderators are sent back.
+ADMIN_EDITORS = outcome(ADMIN_LOGIN, moderator=ADMIN_HOME, editor=200, administrator=200)
 # Moderators' part of the admin (reports, spaces, the moderation log): editors are sent back.
 ADMIN_MODERATORS = outcome(ADMIN_LOGIN, moderator=200, editor=ADMIN_HOME, administrator=200)
 MODERATORS = outcome(404, moderator=200, administrator=200)
@@ -336,12 +338,14 @@ ADMIN_ENTRIES = [
     Entry("space chooser", lambda w: "/admin/snippets/choose/discussions/space/", ADMIN_MODERATORS),
     Entry("report chooser", lambda w: "/admin/snippets/choose/discussions/postreport/", ADMIN_MODERATORS),
     Entry("moderation log chooser", lambda w: "/admin/snippets/choose/discussions/moderationaction/", ADMIN_MODERATORS),
-    # Instruments: administrators (editors only once an administrator gives them the permission,
-    # see tests/diagnostics/test_admin.py).
-    Entry("instruments", lambda w: "/admin/diagnostics/instruments/", ADMIN_ONLY),
-    Entry("instruments, results", lambda w: "/admin/diagnostics/instruments/results/", ADMIN_ONLY),
-    Entry("new instrument", lambda w: "/admin/diagnostics/instruments/new/", ADMIN_ONLY),
-    Entry("edit instrument", lambda w: f"/admin/diagnostics/instruments/edit/{w.instrument.pk}/", ADMIN_ONLY),
+    # Instruments: editors and administrators add, edit, import and export them (migration 0008);
+    # deleting stays with administrators. Moderators are sent back to the admin home.
+    Entry("instruments", lambda w: "/admin/diagnostics/instruments/", ADMIN_EDITORS),
+    Entry("instruments, results", lambda w: "/admin/diagnostics/instruments/results/", ADMIN_EDITORS),
+    Entry("new instrument", lambda w: "/admin/diagnostics/instruments/new/", ADMIN_EDITORS),
+    Entry("new maturity matrix", lambda w: "/admin/diagnostics/instruments/new/?kind=matrix", ADMIN_EDITORS),
+    Entry("edit instrument", lambda w: f"/admin/diagnostics/instruments/edit/{w.instrument.pk}/", ADMIN_EDITORS),
+    Entry("import an instrument", lambda w: "/admin/diagnostics/instruments/import/", ADMIN_EDITORS),
     # An instrument that has been answered is kept: its delete page sends the administrator back
     # to it. The rest of the site team is refused first, told nothing about the instrument.
     Entry(
@@ -349,17 +353,17 @@ ADMIN_ENTRIES = [
         lambda w: f"/admin/diagnostics/instruments/delete/{w.instrument.pk}/",
         ADMIN_ONLY | {"administrator": REDIRECT},
     ),
-    Entry("instrument history", lambda w: f"/admin/diagnostics/instruments/history/{w.instrument.pk}/", ADMIN_ONLY),
+    Entry("instrument history", lambda w: f"/admin/diagnostics/instruments/history/{w.instrument.pk}/", ADMIN_EDITORS),
     Entry(
         "instrument history, results",
         lambda w: f"/admin/diagnostics/instruments/history-results/{w.instrument.pk}/",
-        ADMIN_ONLY,
+        ADMIN_EDITORS,
     ),
-    Entry("instrument usage", lambda w: f"/admin/diagnostics/instruments/usage/{w.instrument.pk}/", ADMIN_ONLY),
+    Entry("instrument usage", lambda w: f"/admin/diagnostics/instruments/usage/{w.instrument.pk}/", ADMIN_EDITORS),
     Entry(
         "export an instrument",
         lambda w: f"/admin/diagnostics/instruments/export/{w.instrument.pk}/{w.instrument.current_version.number}/",
-        ADMIN_ONLY,
+        ADMIN_EDITORS,
     ),
 ]
 

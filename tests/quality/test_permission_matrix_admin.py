@@ -4,7 +4,7 @@ address (tests/quality/permission_matrix_admin.py), visited as each of the nine 
 Members and visitors are sent to the admin sign-in page from every one of them, by GET (and a
 visitor, a member and a suspended member by POST too), and nothing changes. The site team never
 meets a server error on a GET, and is turned away from the sections the product keeps to
-administrators (and, for editors, to moderators).
+administrators (and, for editors, to moderators; for moderators, to editors: the instruments).
 """
 
 from django.core.cache import cache
@@ -15,6 +15,7 @@ from tests.quality.fuzz import row_counts
 from tests.quality.permission_matrix import ROLES, build_world, walk
 from tests.quality.permission_matrix_admin import (
     ADMINISTRATORS_ONLY,
+    EDITORS_ONLY,
     ERROR_TEST,
     MODERATORS_ONLY,
     OPEN,
@@ -37,6 +38,8 @@ def team_expected(route, role):
     if role == "administrator" or route.startswith(SHARED):
         return None
     if route.startswith(ADMINISTRATORS_ONLY) or (role == "editor" and route.startswith(MODERATORS_ONLY)):
+        return TURNED_AWAY
+    if role == "moderator" and route.startswith(EDITORS_ONLY):
         return TURNED_AWAY
     return None
 

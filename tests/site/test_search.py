@@ -50,6 +50,8 @@ class SearchAcrossTypesTests(TestCase):
         from community.members.factories import make_member
 
         poster = make_member(username="lighthouse-poster")
+        lessons = make_thread(SpaceFactory(kind="open"), poster, title="Lessons thread")
+        lessons.posts.create(author=poster, body="A reply about the lighthouse keepers.")
         make_thread(SpaceFactory(kind="open"), poster, title="Lighthouse lessons thread")
         make_thread(SpaceFactory(kind="members"), poster, title="Lighthouse members-only thread")
         # A network in the directory; a hidden one is never found.
@@ -66,10 +68,19 @@ class SearchAcrossTypesTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(
             counts(response),
-            {None: 9, "resources": 3, "case-studies": 2, "events": 1, "pages": 1, "networks": 1, "discussions": 1},
+            {
+                None: 10,
+                "resources": 3,
+                "case-studies": 2,
+                "events": 1,
+                "pages": 1,
+                "networks": 1,
+                "discussions": 1,
+                "replies": 1,
+            },
         )
-        self.assertEqual(response.context["result_count"], 9)
-        self.assertContains(response, "9 results")
+        self.assertEqual(response.context["result_count"], 10)
+        self.assertContains(response, "10 results")
 
     def test_results_show_type_title_link_and_summary(self):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse"})
@@ -78,7 +89,9 @@ class SearchAcrossTypesTests(TestCase):
         self.assertContains(response, resource.summary)
         self.assertContains(response, "How a lighthouse network shared learning.")
         hit_types = {hit.type.name for hit in response.context["results"]}
-        self.assertEqual(hit_types, {"Resource", "Case study", "Event", "Page", "Network", "Discussion thread"})
+        self.assertEqual(
+            hit_types, {"Resource", "Case study", "Event", "Page", "Network", "Discussion thread", "Reply"}
+        )
         for name in hit_types:
             self.assertContains(response, f'<strong class="nhsuk-tag nhsuk-tag--white">{name}</strong>', html=True)
 
@@ -118,7 +131,7 @@ class SearchAcrossTypesTests(TestCase):
         response = self.client.get(SEARCH_URL, {"q": "lighthouse", "type": "nonsense"})
         self.assertEqual(response.status_code, 200)
         self.assertIsNone(response.context["selected_type"])
-        self.assertEqual(response.context["result_count"], 9)
+        self.assertEqual(response.context["result_count"], 10)
 
     def test_no_results(self):
         response = self.client.get(SEARCH_URL, {"q": "xylophone"})

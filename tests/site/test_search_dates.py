@@ -1,5 +1,5 @@
 """Each search result says when: the day an event takes place, the day a page was published,
-or the day anything else (a thread, a network) was added, in UK time."""
+or the day anything else (a thread, a reply, a network) was added, in UK time."""
 
 from datetime import UTC, datetime
 
@@ -29,11 +29,15 @@ class SearchDateTests(TestCase):
         ResourcePageFactory(title="Beacon toolkit", first_published_at=datetime(2026, 3, 2, 9, tzinfo=UTC))
         start = datetime(2027, 6, 30, 23, 30, tzinfo=UTC)  # 1 July in UK time (summer time)
         EventPageFactory(title="Beacon webinar", start=start, first_published_at=datetime(2026, 1, 5, tzinfo=UTC))
-        make_thread(
+        thread = make_thread(
             SpaceFactory(kind="open"),
             make_member(username="beacon-poster"),
             title="Beacon thread",
             created_at=datetime(2026, 4, 9, 12, tzinfo=UTC),
+        )
+        # 1 September in UK time (summer time).
+        thread.posts.create(
+            author=thread.author, body="A beacon reply.", created_at=datetime(2026, 8, 31, 23, 30, tzinfo=UTC)
         )
         network = NetworkFactory(name="Beacon Network")
         Network.objects.filter(pk=network.pk).update(created_at=datetime(2025, 12, 31, 23, 59, tzinfo=UTC))
@@ -45,6 +49,7 @@ class SearchDateTests(TestCase):
         self.assertIn("Event on 1 July 2027", lines["Beacon webinar"])
         self.assertNotIn("Published", lines["Beacon webinar"])
         self.assertIn("Added 9 April 2026", lines["Beacon thread"])
+        self.assertIn("Added 1 September 2026", lines["Reply in “Beacon thread”"])
         self.assertIn("Added 31 December 2025", lines["Beacon Network"])
 
     def test_dates_are_machine_readable(self):

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from casestudies.models import CaseStudyPage
-from community.discussions.models import Space, Thread
+from community.discussions.models import Post, Space, Thread
 from community.networks.models import Network
 from demo.bulk import search
 from demo.bulk.common import PREFIX, SCALES, Progress, counts_for
@@ -85,6 +85,7 @@ class Command(BaseCommand):
                     EventPage: pages.made["events"],
                     Network: community.network_ids,
                     Thread: community.thread_ids,
+                    Post: community.reply_ids,  # replies are found on their own
                 },
                 jobs=jobs,
             )
