@@ -35,7 +35,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("diagnostics", "0004_round_mode_and_stored_summary"),
+        ("diagnostics", "0007_benchmarking"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
