@@ -239,6 +239,8 @@ class InviteSeveralForm(forms.Form):
     addresses = forms.CharField(
         label="Email addresses",
         required=False,
+        max_length=65_000,
+        error_messages={"max_length": "Enter at most 250 email addresses at a time"},
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false", "autocomplete": "off"}),
         help_text="One email address a line. You can invite up to 50 people a day.",
     )

@@ -157,6 +157,11 @@ class ClosingTests(PermissionMatrixTestCase):
                 new = self.client.get(reverse("community:thread_new", args=["coastal-private"]))
                 self.assertEqual(new.status_code, 403)
         self.assertEqual(Post.objects.filter(thread=thread).count(), 1)
+        # Nor can the leaders switch on a space again.
+        self.as_role("leader")
+        switched = self.client.post(reverse("community:network_space", args=["coastal-stroke"]), {"action": "on"})
+        self.assertRedirects(switched, PAGE, fetch_redirect_response=False)
+        space.refresh_from_db()
         # Other members still cannot read it.
         self.as_role("other_member")
         self.assertEqual(self.client.get(thread.get_absolute_url()).status_code, 404)

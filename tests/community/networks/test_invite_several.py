@@ -115,6 +115,7 @@ class InviteSeveralTests(PermissionMatrixTestCase):
             ({"csv_file": SimpleUploadedFile("x.csv", b"")}, "id_csv_file", "The file is empty"),
             ({"csv_file": csv_file("a@example.org\n" * 8000)}, "id_csv_file", "smaller than 100 KB"),
             ({"addresses": f"{'a' * 250}@example.org"}, "id_addresses", "is not an email address"),
+            ({"addresses": "x" * 70_000}, "id_addresses", "Enter at most 250 email addresses at a time"),
         ]
         for data, field_id, message in cases:
             with self.subTest(message=message):
