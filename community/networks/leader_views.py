@@ -16,7 +16,7 @@ from community.accounts.access import is_verified, verification_required
 from . import archiving, invitations
 from . import membership as rules
 from .forms import InviteSeveralForm
-from .views import _leader_network
+from .views import leader_network
 
 
 def _closed(request, network):
@@ -26,7 +26,7 @@ def _closed(request, network):
 
 @login_required
 def invite_several(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     if not is_verified(request.user):
         return verification_required(request, "invite people")
     if network.is_closed:
@@ -67,7 +67,7 @@ def invitation_action(request, slug, invitation_id, action):
         raise Http404("No such action")
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("community:network_members", args=[slug]))
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     try:
         invitation = INVITATION_ACTIONS[action](network, request.user, invitation_id)
     except rules.MembershipError as error:
@@ -82,7 +82,7 @@ def invitation_action(request, slug, invitation_id, action):
 
 @login_required
 def close(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     if network.is_closed:
         messages.error(request, f"{network.name} has already closed.")
         return redirect(network)

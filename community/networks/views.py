@@ -41,7 +41,7 @@ def _visible_network(request, slug, queryset=None):
     return network, viewer
 
 
-def _leader_network(request, slug):
+def leader_network(request, slug):
     """The network, if the signed-in viewer leads it; 403 otherwise."""
     network, viewer = _visible_network(request, slug)
     if not (viewer and viewer.is_leader):
@@ -120,7 +120,7 @@ def create(request):
 
 @login_required
 def edit(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     if network.is_closed:
         messages.error(request, f"{network.name} has closed: its page can no longer be changed.")
         return redirect(network)
@@ -222,7 +222,7 @@ def contact(request, slug):
 
 @login_required
 def manage_members(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     members = (
         Membership.objects.filter(network=network, status=Membership.Status.ACTIVE)
         .select_related("user__profile")
@@ -234,9 +234,7 @@ def manage_members(request, slug):
         .order_by("created_at")
     )
     page_obj = paginate(request, members, per_page=50)
-    invitations = list(
-        Invitation.objects.usable().filter(network=network).select_related("invited_by__profile").order_by("email")
-    )
+    invitations = list(Invitation.objects.usable().filter(network=network).select_related("invited_by__profile"))
     return render(
         request,
         "community/networks/members.html",
@@ -270,7 +268,7 @@ def member_action(request, slug, membership_id, action):
         raise Http404("No such action")
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("community:network_members", args=[slug]))
-    network, viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     function, message = MEMBER_ACTIONS[action]
     try:
         membership = function(network, request.user, membership_id)
@@ -287,7 +285,7 @@ def member_action(request, slug, membership_id, action):
 
 @login_required
 def invite(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     if not is_verified(request.user):
         return verification_required(request, "invite people")
     if network.is_closed:
