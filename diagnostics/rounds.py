@@ -114,6 +114,8 @@ def open_round(
 ) -> NetworkRound:
     if not is_leader(network, leader):
         raise RoundError("Only the network's leaders can open a round.")
+    if network.is_closed:
+        raise RoundError(f"{network.name} has closed: it cannot open new rounds.")
     if not instrument.is_survey or instrument.current_version is None:
         raise RoundError("Rounds are for surveys only.")
     if mode not in NetworkRound.Mode.values:

@@ -47,6 +47,7 @@ class RateLimitResult:
     retry_after: int  # seconds until the window resets
     cache_key: str = ""
     unavailable: bool = False  # decided by on_outage, the cache could not be reached
+    amount: int = 1  # how many attempts this hit counted at once
 
     @property
     def retry_after_minutes(self):
@@ -78,30 +79,31 @@ def available():
     return True
 
 
-def hit(key, limit, window, on_outage=REFUSE):
-    """Count one attempt for `key`; allowed while the window's count is within `limit`.
+def hit(key, limit, window, on_outage=REFUSE, amount=1):
+    """Count one attempt for `key` (or `amount` at once, all allowed or none: several
+    invitations sent together); allowed while the window's count is within `limit`.
     A refused attempt stays counted (see give_back)."""
     try:
-        return _hit(key, limit, window)
+        return _hit(key, limit, window, amount)
     except UNAVAILABLE:
         allowed = _outage(key, on_outage)
-        return RateLimitResult(allowed, 0, limit, OUTAGE_RETRY_AFTER, "", unavailable=True)
+        return RateLimitResult(allowed, 0, limit, OUTAGE_RETRY_AFTER, "", unavailable=True, amount=amount)
 
 
-def _hit(key, limit, window):
+def _hit(key, limit, window, amount=1):
     cache_key, retry_after = _window(key, window)
     # add() creates the counter only if no request has yet; incr() is atomic. The key
     # outlives its window, so it can vanish in between only if evicted: then try again.
     for _attempt in range(3):
         cache.add(cache_key, 0, timeout=window + 60)
         try:
-            count = cache.incr(cache_key)
+            count = cache.incr(cache_key, amount)
             break
         except ValueError:
             continue
     else:
-        count = 1  # a cache that keeps nothing (DummyCache): every attempt is the first
-    return RateLimitResult(count <= limit, count, limit, retry_after, cache_key)
+        count = amount  # a cache that keeps nothing (DummyCache): every attempt is the first
+    return RateLimitResult(count <= limit, count, limit, retry_after, cache_key, amount=amount)
 
 
 def give_back(result):
@@ -110,7 +112,7 @@ def give_back(result):
         return  # nothing was counted
     # ValueError: the window has ended, nothing to give back. An outage: nothing to reach.
     with contextlib.suppress(ValueError, *UNAVAILABLE):
-        cache.decr(result.cache_key)
+        cache.decr(result.cache_key, result.amount)
 
 
 def peek(key, limit, window):

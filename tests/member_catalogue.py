@@ -23,6 +23,7 @@ UNVERIFIED = "unverified"  # has not confirmed their email address: signs in wit
 
 NETWORK_SLUG = "catalogue-network"
 HIDDEN_NETWORK_SLUG = "catalogue-hidden-network"
+CLOSED_NETWORK_SLUG = "catalogue-closed-network"
 MEMBER_ORGANISATION = "Example Trust"
 LOCKED_OUT_EMAIL = "locked-out@example.org"
 SCORECARD = "network-health-scorecard"
@@ -103,6 +104,8 @@ def _networks(people):
         other.regions.set([region("london")])
     hidden = NetworkFactory(name="Catalogue Hidden Network", slug=HIDDEN_NETWORK_SLUG, hidden=True)
     add_member(hidden, people[LEADER], role=Membership.Role.LEADER)
+    closed = NetworkFactory(name="Catalogue Closed Network", slug=CLOSED_NETWORK_SLUG, archived_at=timezone.now())
+    add_member(closed, people[LEADER], role=Membership.Role.LEADER)
     return network
 
 
@@ -310,6 +313,17 @@ def build_member_pages(catalogue):
         Entry("edit network", f"{net}edit/", user=LEADER),
         Entry("edit network, with errors", f"{net}edit/", user=LEADER, error=True, post={"name": ""}),
         Entry("invite", f"{net}invite/", user=LEADER),
+        Entry("invite several", f"{net}invite/several/", user=LEADER),
+        Entry(
+            "invite several, with refused lines",
+            f"{net}invite/several/",
+            user=LEADER,
+            error=True,
+            post={"addresses": "not-an-address\nname@example.org\nname@example.org"},
+        ),
+        Entry("close network", f"{net}close/", user=LEADER),
+        Entry("network page, closed, visitor", f"/networks/{CLOSED_NETWORK_SLUG}/"),
+        Entry("network page, closed, leader", f"/networks/{CLOSED_NETWORK_SLUG}/", user=LEADER),
         Entry("invite, with errors", f"{net}invite/", user=LEADER, error=True, post={"email": "not-an-email"}),
         Entry("manage members", f"{net}members/", user=LEADER),
         Entry("contact a network", f"{net}contact/", user=MEMBER),

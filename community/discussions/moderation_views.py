@@ -98,6 +98,9 @@ def network_space(request, slug):
     ).exists()
     if not is_leader:
         raise Http404("Only the network's leaders can do this")
+    if network.is_closed:
+        messages.error(request, f"{network.name} has closed: its discussions are read-only.")
+        return redirect(network)
     space = Space.objects.filter(network=network).first()
     turn_on = request.POST.get("action") == "on"
     if space is None and turn_on:

@@ -87,6 +87,9 @@ def posting_refusal(user, space, thread=None):
         return "unverified"
     if active_suspension(user):
         return "suspended"
+    # A closed network's private space is kept to read, locked for everyone (networks/archiving.py).
+    if space.kind == SpaceKind.NETWORK and space.network_id and space.network.is_closed:
+        return "network-closed"
     if thread is not None and thread.locked:
         return "locked"
     return None

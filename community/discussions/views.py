@@ -33,6 +33,7 @@ REFUSALS = {
     "sign-in": "Sign in to post.",
     "unverified": "Confirm your email address before you post. We sent you a link when you signed up.",
     "locked": "This thread is locked: nobody can reply to it.",
+    "network-closed": "This network has closed: its discussions can be read but nobody can post in them.",
     "no-access": "You cannot post in this space.",
 }
 

@@ -78,5 +78,5 @@ def profile_networks(viewer, member):
 
 
 def listed_networks(queryset, request):
-    """Site search: networks in the public directory; hidden ones are never found."""
-    return queryset.filter(hidden=False)
+    """Site search: networks in the public directory; hidden or closed ones are never found."""
+    return queryset.filter(hidden=False, archived_at__isnull=True)

@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 
+from community.networks import invitations
 from community.networks.models import Invitation, JoinPolicy, Membership, Network
 from source4networks.formutils import (
     ImageUploadMixin,
@@ -229,3 +230,46 @@ class ContactNetworkForm(forms.Form):
 
 class MembershipVisibilityForm(forms.Form):
     show_on_network_page = forms.BooleanField(label="Show me on the network's page", required=False)
+
+
+class InviteSeveralForm(forms.Form):
+    """Several addresses typed one a line, or a CSV file of them; `entries` holds them once valid.
+    Whether each may be invited is decided when they are sent (invitations.invite_many)."""
+
+    addresses = forms.CharField(
+        label="Email addresses",
+        required=False,
+        max_length=65_000,
+        error_messages={"max_length": "Enter at most 250 email addresses at a time"},
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false", "autocomplete": "off"}),
+        help_text="One email address a line. You can invite up to 50 people a day.",
+    )
+    csv_file = forms.FileField(
+        label="Or upload a CSV file",
+        required=False,
+        help_text="A column of email addresses, with or without a header row. Smaller than 100 KB.",
+        error_messages={"invalid": invitations.FILE_PROBLEM, "empty": "The file is empty"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        text, uploaded = cleaned.get("addresses", ""), cleaned.get("csv_file")
+        if self.errors:
+            return cleaned
+        if text.strip() and uploaded:
+            self.add_error("addresses", "Type the addresses or upload a file, not both")
+            return cleaned
+        field = "csv_file" if uploaded else "addresses"
+        try:
+            entries = invitations.entries_from_csv(uploaded) if uploaded else invitations.entries_from_text(text)
+        except forms.ValidationError as error:
+            self.add_error("csv_file", error)
+            return cleaned
+        if not entries:
+            message = "The file has no email addresses in it" if uploaded else "Enter at least one email address"
+            self.add_error(field, message)
+        elif len(entries) > invitations.MAX_ADDRESSES:
+            self.add_error(field, f"Enter at most {invitations.MAX_ADDRESSES} email addresses at a time")
+        self.field_with_addresses = field
+        self.entries = entries
+        return cleaned

@@ -32,11 +32,15 @@ class LimitReached(MembershipError):
     """A limit on invitations or join requests refuses the action."""
 
 
-def _wait(seconds):
+def wait_text(seconds):
     hours = -(-seconds // 3600)
     if hours <= 48:
         return f"{hours} hour{'s' if hours != 1 else ''}"
     return f"{-(-hours // 24)} days"
+
+
+def invitation_limit_key(network):
+    return f"invitations:{network.pk}"
 
 
 def take_invitation_limit(network):
@@ -44,14 +48,14 @@ def take_invitation_limit(network):
     One atomic cache operation decides, so invitations sent at the same moment cannot
     pass the limit together."""
     # Each invitation is an email: refused while the limit cannot be counted (docs/faults.md).
-    result = ratelimit.hit(f"invitations:{network.pk}", INVITATIONS_PER_DAY, DAY, on_outage=ratelimit.REFUSE)
+    result = ratelimit.hit(invitation_limit_key(network), INVITATIONS_PER_DAY, DAY, on_outage=ratelimit.REFUSE)
     if result.unavailable and not result.allowed:
         raise LimitReached(UNAVAILABLE_MESSAGE)
     if not result.allowed:
         ratelimit.give_back(result)
         raise LimitReached(
             f"{network.name} has sent {INVITATIONS_PER_DAY} invitations today, the most a network can send "
-            f"in a day. Try again in {_wait(result.retry_after)}."
+            f"in a day. Try again in {wait_text(result.retry_after)}."
         )
 
 
@@ -68,7 +72,7 @@ def take_join_request_limit(network, user):
         ratelimit.give_back(result)
         raise LimitReached(
             f"You have asked to join {network.name} {JOIN_REQUESTS} times recently, the most you can in "
-            f"30 days. Try again in {_wait(result.retry_after)}."
+            f"30 days. Try again in {wait_text(result.retry_after)}."
         )
 
 
@@ -91,6 +95,12 @@ def is_leader(network, user):
 def require_leader(network, user):
     if not is_leader(network, user):
         raise MembershipError("Only the network's leaders can do that.")
+
+
+def require_open(network):
+    """A closed network takes no new members: no joining, requests or invitations."""
+    if network.is_closed:
+        raise MembershipError(f"{network.name} has closed: it takes no new members.")
 
 
 def _lock_leaders(network):
@@ -140,6 +150,7 @@ def join(network, user):
     """Join an open network, or ask to join one that takes requests."""
     if not is_verified(user):
         raise MembershipError("Confirm your email address before you join a network.")
+    require_open(network)
     existing = membership_of(network, user)
     if existing and existing.is_active:
         raise MembershipError(f"You are already a member of {network.name}.")
@@ -186,6 +197,7 @@ def _pending_request(network, membership_id):
 @transaction.atomic
 def approve(network, leader, membership_id):
     require_leader(network, leader)
+    require_open(network)
     membership = _pending_request(network, membership_id)
     membership.status = Membership.Status.ACTIVE
     membership.joined_at = timezone.now()
@@ -244,10 +256,30 @@ def promote(network, leader, membership_id):
 
 
 @transaction.atomic
+def demote(network, leader, membership_id):
+    """A leader steps down, or makes another leader a member again; the network keeps at
+    least one leader. The member stays shown on the page until they choose otherwise."""
+    require_leader(network, leader)
+    membership = _active_member(network, membership_id)
+    if membership.role != Membership.Role.LEADER:
+        raise MembershipError(f"{display_name(membership.user)} is not a leader.")
+    if len(_lock_leaders(network)) <= 1:
+        who = "You are" if membership.user_id == leader.pk else f"{display_name(membership.user)} is"
+        raise MembershipError(
+            f"{who} the only leader of {network.name}, and a network must always have a leader. "
+            "Make another member a leader first."
+        )
+    membership.role = Membership.Role.MEMBER
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
 def invite(network, leader, email):
     """A leader invites someone by email. Returns the invitation; the email holds the only
     copy of its link."""
     require_leader(network, leader)
+    require_open(network)
     # Lock the network's row so that invitations sent at the same moment are counted one
     # after another against the pending limit.
     Network.objects.select_for_update().filter(pk=network.pk).first()
@@ -266,6 +298,9 @@ def invitation_problem(invitation):
     """Why an invitation cannot be used, or None."""
     if invitation.accepted_at is not None:
         return "used"
+    # Closing withdraws the invitations waiting: say why.
+    if invitation.network.is_closed:
+        return "closed"
     if invitation.revoked_at is not None:
         return "revoked"
     if invitation.is_expired:
@@ -306,6 +341,8 @@ def accept_invitation(invitation, user):
         raise MembershipError("This invitation has already been used.")
     if problem == "expired":
         raise MembershipError("This invitation has expired.")
+    if problem == "closed":
+        raise MembershipError(f"{invitation.network.name} has closed: it takes no new members.")
     if problem:
         raise MembershipError("This invitation has been withdrawn.")
     holder_problem = invitation_holder_problem(invitation, user)

@@ -32,8 +32,9 @@ class JoinPolicy(models.TextChoices):
 
 class NetworkQuerySet(models.QuerySet):
     def listed(self):
-        """Networks the public may see: everything the editors have not hidden."""
-        return self.filter(hidden=False)
+        """Networks the directory lists: not hidden by the editors and not closed by their
+        leaders (a closed network's page stays at its address, with a notice)."""
+        return self.filter(hidden=False, archived_at__isnull=True)
 
 
 class Network(index.Indexed, models.Model):
@@ -62,13 +63,23 @@ class Network(index.Indexed, models.Model):
         default=False,
         help_text="Hidden networks are not listed, and only their members and the site team can see their page.",
     )
-    # Site search finds networks by name, summary, description and topics (hidden ones never).
+    archived_at = models.DateTimeField(
+        "closed on",
+        null=True,
+        blank=True,
+        help_text=(
+            "Set when a leader closes the network: its page stays, read-only, it takes no new members and its "
+            "private discussions are locked. Clear it to open the network again."
+        ),
+    )
+    # Site search finds networks by name, summary, description and topics (hidden or closed ones never).
     search_fields = [
         index.SearchField("name", boost=2),
         index.SearchField("summary"),
         index.SearchField("description"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("hidden"),
+        index.FilterField("archived_at"),
     ]
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -95,7 +106,7 @@ class Network(index.Indexed, models.Model):
             [FieldPanel("website"), FieldRowPanel([FieldPanel("year_founded"), FieldPanel("approximate_size")])],
             heading="More about the network",
         ),
-        MultiFieldPanel([FieldPanel("featured"), FieldPanel("hidden")], heading="Editorial"),
+        MultiFieldPanel([FieldPanel("featured"), FieldPanel("hidden"), FieldPanel("archived_at")], heading="Editorial"),
     ]
 
     class Meta:
@@ -106,6 +117,10 @@ class Network(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("community:network_detail", args=[self.slug])
+
+    @property
+    def is_closed(self):
+        return self.archived_at is not None
 
 
 class Membership(models.Model):
@@ -182,6 +197,9 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    last_sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a leader last sent the invitation again, if they did."
+    )
 
     objects = InvitationQuerySet.as_manager()
 

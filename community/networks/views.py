@@ -1,6 +1,5 @@
 """The networks directory, network pages and everything leaders and members do there."""
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -20,7 +19,7 @@ from . import membership as rules
 from .emails import send_contact_message
 from .filters import NetworkFilterSet
 from .forms import ContactNetworkForm, InviteForm, MembershipVisibilityForm, NetworkForm
-from .models import Invitation, Membership, Network, hash_token
+from .models import Invitation, Membership, Network
 
 CONTACT_LIMIT = 5
 CONTACT_WINDOW = 60 * 60
@@ -42,7 +41,7 @@ def _visible_network(request, slug, queryset=None):
     return network, viewer
 
 
-def _leader_network(request, slug):
+def leader_network(request, slug):
     """The network, if the signed-in viewer leads it; 403 otherwise."""
     network, viewer = _visible_network(request, slug)
     if not (viewer and viewer.is_leader):
@@ -121,7 +120,10 @@ def create(request):
 
 @login_required
 def edit(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
+    if network.is_closed:
+        messages.error(request, f"{network.name} has closed: its page can no longer be changed.")
+        return redirect(network)
     form = NetworkForm(request.POST or None, request.FILES or None, instance=network)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -191,6 +193,9 @@ def contact(request, slug):
     network, _viewer = _visible_network(request, slug)
     if not is_verified(request.user):
         return verification_required(request, "contact a network")
+    if network.is_closed:
+        messages.error(request, f"{network.name} has closed: its leaders no longer take messages here.")
+        return redirect(network)
     form = ContactNetworkForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -217,7 +222,7 @@ def contact(request, slug):
 
 @login_required
 def manage_members(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     members = (
         Membership.objects.filter(network=network, status=Membership.Status.ACTIVE)
         .select_related("user__profile")
@@ -229,7 +234,7 @@ def manage_members(request, slug):
         .order_by("created_at")
     )
     page_obj = paginate(request, members, per_page=50)
-    invitations = Invitation.objects.usable().filter(network=network).select_related("invited_by__profile")
+    invitations = list(Invitation.objects.usable().filter(network=network).select_related("invited_by__profile"))
     return render(
         request,
         "community/networks/members.html",
@@ -249,6 +254,11 @@ MEMBER_ACTIONS = {
     "decline": (rules.decline, "You have declined the request from {name}."),
     "remove": (rules.remove, "{name} has been removed from {network}."),
     "promote": (rules.promote, "{name} is now a leader of {network}."),
+    "demote": (rules.demote, "{name} is no longer a leader of {network}."),
+}
+OWN_ACTIONS = {
+    "remove": "You have left {network}.",
+    "demote": "You have stepped down as a leader of {network}. You are still a member.",
 }
 
 
@@ -258,25 +268,29 @@ def member_action(request, slug, membership_id, action):
         raise Http404("No such action")
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("community:network_members", args=[slug]))
-    network, viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     function, message = MEMBER_ACTIONS[action]
     try:
         membership = function(network, request.user, membership_id)
     except rules.MembershipError as error:
         messages.error(request, str(error))
     else:
+        if membership.user_id == request.user.pk and action in OWN_ACTIONS:
+            # A leader who stepped down or removed themselves can no longer manage the network.
+            messages.success(request, OWN_ACTIONS[action].format(network=network.name))
+            return redirect(network)
         messages.success(request, message.format(name=rules.display_name(membership.user), network=network.name))
-    if membership_id == viewer.pk and action == "remove":
-        # A leader who removed themselves can no longer manage the network.
-        return redirect(network)
     return redirect("community:network_members", slug=network.slug)
 
 
 @login_required
 def invite(request, slug):
-    network, _viewer = _leader_network(request, slug)
+    network, _viewer = leader_network(request, slug)
     if not is_verified(request.user):
         return verification_required(request, "invite people")
+    if network.is_closed:
+        messages.error(request, f"{network.name} has closed: it takes no new members.")
+        return redirect(network)
     form = InviteForm(network, request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -289,103 +303,3 @@ def invite(request, slug):
             messages.success(request, f"We have emailed an invitation to {invitation.email}.")
             return redirect("community:network_members", slug=network.slug)
     return render(request, "community/networks/invite.html", {"form": form, "network": network}, status=status)
-
-
-def invitation(request, token):
-    invitation = (
-        Invitation.objects.select_related("network", "invited_by__profile").filter(token_hash=hash_token(token)).first()
-    )
-    if invitation is None:
-        return render(request, "community/networks/invitation_problem.html", {"problem": "unknown"}, status=404)
-    problem = rules.invitation_problem(invitation)
-    if problem:
-        return render(
-            request,
-            "community/networks/invitation_problem.html",
-            {"problem": problem, "invitation": invitation},
-            status=410,
-        )
-    network = invitation.network
-    # Only the person the invitation was sent to may use it, whoever else holds the link.
-    holder_problem = rules.invitation_holder_problem(invitation, request.user)
-    context = {
-        "invitation": invitation,
-        "network": network,
-        "holder_problem": holder_problem,
-        "sent_to": rules.masked_email(invitation.email),
-    }
-    if request.method == "POST":
-        if holder_problem == "signed_out":
-            return redirect_to_login(request.get_full_path())
-        if holder_problem == "unconfirmed":
-            return verification_required(request, "accept this invitation")
-        if holder_problem:
-            return render(request, "community/networks/invitation.html", context, status=403)
-        if "decline" in request.POST:
-            rules.decline_invitation(invitation)
-            messages.success(request, f"You have declined the invitation to join {network.name}.")
-            return redirect("community:network_directory")
-        try:
-            rules.accept_invitation(invitation, request.user)
-        except rules.MembershipError as error:
-            messages.error(request, str(error))
-            return redirect(network)
-        messages.success(request, f"You have joined {network.name}.")
-        return redirect(network)
-    if request.user.is_authenticated:
-        context["membership"] = rules.membership_of(network, request.user)
-    return render(request, "community/networks/invitation.html", context)
-
-
-# --- My account: my networks -------------------------------------------------------------
-
-
-def _invitations_for(user):
-    """Invitations sent to one of the member's confirmed email addresses."""
-    emails = [
-        email.lower() for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    ]
-    if not emails:
-        return Invitation.objects.none()
-    joined = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("network_id")
-    return (
-        Invitation.objects.usable()
-        .filter(email__in=emails, network__hidden=False)
-        .exclude(network_id__in=joined)
-        .select_related("network", "invited_by__profile")
-    )
-
-
-@login_required
-def my_networks(request):
-    memberships = Membership.objects.filter(user=request.user).select_related("network").order_by("network__name")
-    return render(
-        request,
-        "community/networks/my_networks.html",
-        {
-            "active": [m for m in memberships if m.is_active],
-            "pending": [m for m in memberships if not m.is_active],
-            "invitations": list(_invitations_for(request.user)),
-            "verified": is_verified(request.user),
-        },
-    )
-
-
-@login_required
-@require_POST
-def invitation_action(request, invitation_id, action):
-    invitation = _invitations_for(request.user).filter(pk=invitation_id).first()
-    if invitation is None or action not in ("accept", "decline"):
-        raise Http404("No such invitation")
-    network = invitation.network
-    if action == "decline":
-        rules.decline_invitation(invitation)
-        messages.success(request, f"You have declined the invitation to join {network.name}.")
-        return redirect("community:account_networks")
-    try:
-        rules.accept_invitation(invitation, request.user)
-    except rules.MembershipError as error:
-        messages.error(request, str(error))
-        return redirect("community:account_networks")
-    messages.success(request, f"You have joined {network.name}.")
-    return redirect(network)

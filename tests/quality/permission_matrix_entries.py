@@ -126,6 +126,19 @@ NETWORKS = [
     Entry("contact", net("contact/"), signed_in(unverified=403)),
     Entry("manage members", net("members/"), LEADERS),
     Entry("invite", net("invite/"), LEADERS),
+    Entry("invite several", net("invite/several/"), LEADERS),
+    Entry("close network (confirmation)", net("close/"), LEADERS),
+    Entry(
+        "invitation resend or withdraw, GET",
+        lambda w: f"/networks/{NET}/invitations/{w.invitation.pk}/resend/",
+        outcome(405),
+    ),
+    Entry(
+        "invitation resend or withdraw, POST",
+        lambda w: f"/networks/{NET}/invitations/{w.invitation.pk}/resend/",
+        post_check(LOGIN, 403, wrong=("member", "network_member", "moderator", "administrator")),
+        method="post",
+    ),
     Entry(
         "member action, GET",
         lambda w: f"/networks/{NET}/members/{w.network_membership.pk}/remove/",

@@ -131,6 +131,20 @@ class MembershipLimitsAtOnceCases:
         self.assertEqual(results.count(None), 5)
         self.assertTrue(all(isinstance(result, rules.LimitReached) for result in results if result is not None))
 
+    def test_lists_of_invitations_sent_at_once_stop_at_fifty_whole_lists(self):
+        """Ten lists of ten at the same moment (invitations.invite_many counts a list in one
+        step): five fit, five are refused whole, and the refused ones give their count back."""
+
+        def send_list():
+            result = ratelimit.hit("invitations:3", rules.INVITATIONS_PER_DAY, rules.DAY, amount=10)
+            if not result.allowed:
+                ratelimit.give_back(result)
+            return result.allowed
+
+        results = at_once(send_list, 10)
+        self.assertEqual(results.count(True), 5)
+        self.assertEqual(ratelimit.peek("invitations:3", rules.INVITATIONS_PER_DAY, rules.DAY).count, 50)
+
     def test_join_requests_sent_at_once_stop_at_three(self):
         network, person = Network(pk=2, name="Harbour Housing Alliance"), make_unsaved_member(7)
         results = at_once(lambda: rules.take_join_request_limit(network, person), 10)
