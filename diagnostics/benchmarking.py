@@ -253,7 +253,8 @@ def compare(results, viewer=None, choice=None) -> Comparison | None:
             if line is None or not line["enough"] or line["mean"] is None:
                 continue
             values.append(Fraction(line["mean"]))
-            if line["band"] == top and not other.network.hidden:
+            # Named only where "Contact this network" works: not hidden, not closed.
+            if line["band"] == top and not other.network.hidden and other.network.archived_at is None:
                 strong.append(other.network)
         compared = ComparisonRow(
             key=row.key, title=row.title, own=row.mean if row.line.enough else "", count=len(values)

@@ -245,6 +245,17 @@ class StrengthsTests(BenchmarkTestCase):
         self.assertNotIn("Bravo Network", part)
         self.assertIn("Median of similar networks", part)  # the hidden network still counts
 
+    def test_a_closed_network_counts_but_is_not_named(self):
+        # Its page no longer takes messages, so it is no network to learn from.
+        closed = self.contributor("4.91", name="Closed Network")
+        closed.archived_at = timezone.now()
+        closed.save(update_fields=["archived_at"])
+        for mean in VALUES[:4]:
+            self.contributor(mean)
+        part = section(self.page())
+        self.assertNotIn("Closed Network", part)
+        self.assertIn("Median of similar networks", part)  # five others, the closed one among them
+
     def test_areas_that_are_not_a_priority_list_no_networks(self):
         self.round.summary = summary(self.data, "3.5", 3)
         self.round.save()
