@@ -71,9 +71,7 @@ class PrivacyTestCase(TestCase):
             add_member(self.network, user)
         member_client = self.client_class()  # the leader's pages keep their own session
         member_client.force_login(user)
-        response = member_client.post(
-            check_url(round_), {**post_for(answers or lowest(self.data)), "comment": comment}
-        )
+        response = member_client.post(check_url(round_), {**post_for(answers or lowest(self.data)), "comment": comment})
         self.assertEqual(response.status_code, 302)
 
     def leader_pages(self, round_):

@@ -154,7 +154,9 @@ class AnsweringTests(RoundTestCase):
         page = self.client.get(url)
         self.assertContains(page, "Tell us how the network is doing.")
         self.assertContains(page, f'href="{url}section/1/"')
-        response = self.client.post(check_url(self.round), {**post_for(every(self.data, 2)), "comment": "First thoughts"})
+        response = self.client.post(
+            check_url(self.round), {**post_for(every(self.data, 2)), "comment": "First thoughts"}
+        )
         self.assertRedirects(response, url, fetch_redirect_response=False)
         page = self.client.get(url)
         self.assertContains(page, "You have submitted your answers")

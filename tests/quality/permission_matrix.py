@@ -87,8 +87,14 @@ def build_world():
     from community.members.factories import make_member
     from community.networks.factories import NetworkFactory, add_member
     from community.networks.models import Invitation, JoinPolicy, Membership
-    from diagnostics.factories import MatrixSessionFactory, NetworkRoundFactory, ResponseFactory, current_version
-    from diagnostics.models import Instrument
+    from diagnostics.factories import (
+        MatrixSessionFactory,
+        NetworkRoundFactory,
+        ResponseFactory,
+        RoundResponseFactory,
+        current_version,
+    )
+    from diagnostics.models import Instrument, NetworkRound
     from events.factories import EventPageFactory
     from resources.factories import ResourcePageFactory
     from source4networks.factories import StandardPageFactory
@@ -141,6 +147,12 @@ def build_world():
 
     leader = people["leader"]
     scorecard_round = NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
+    # A closed paper round whose results its leader has shared with the members.
+    shared_round = NetworkRoundFactory(
+        network=network, version=current_version(SCORECARD), opened_by=leader, mode="paper", shared_at=timezone.now()
+    )
+    RoundResponseFactory.create_batch(3, round=shared_round, paper=True)
+    NetworkRound.objects.filter(pk=shared_round.pk).update(closed=True)
     matrix_session = MatrixSessionFactory(network=network, recorded_by=leader)
     result = ResponseFactory(user=people["member"])
     instrument = Instrument.objects.select_related("current_version").get(slug=SCORECARD)
@@ -169,6 +181,7 @@ def build_world():
         draft=draft,
         document=document,
         round=scorecard_round,
+        shared_round=shared_round,
         matrix_session=matrix_session,
         result=result,
         instrument=instrument,
