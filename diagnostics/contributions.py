@@ -104,7 +104,10 @@ def forget_member(sender, user, **kwargs):
 
 
 DELETION_NOTE = DeletionNote(
-    deleted=("your diagnostic results, including any you have not finished",),
+    deleted=(
+        "your diagnostic results, including any you have not finished",
+        "answers to network rounds you had not submitted",
+    ),
     kept=(
         "your answers to network rounds stay only inside each round's anonymous results",
         "maturity-matrix sessions you recorded stay with the network, without your name",

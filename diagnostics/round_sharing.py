@@ -40,13 +40,17 @@ def may_see_shared(round_, user) -> bool:
     return round_.shared_at is not None and is_member(round_.network, user)
 
 
-def share_results(round_, leader) -> None:
+def _check_shareable(round_, leader, action="share a round's results") -> None:
     if not is_leader(round_.network, leader):
-        raise RoundError("Only the network's leaders can share a round's results.")
+        raise RoundError(f"Only the network's leaders can {action}.")
     if round_.is_open:
         raise RoundError("The results can be shared once the round has closed.")
     if not has_results(round_):
         raise RoundError("This round closed with too few responses, so it has no results to share.")
+
+
+def share_results(round_, leader) -> None:
+    _check_shareable(round_, leader)
     with transaction.atomic():
         locked = lock(round_)
         if locked.shared_at is None:
@@ -98,8 +102,7 @@ def discussion_text(round_) -> tuple[str, str]:
 
 def start_discussion(round_, leader):
     """Share the results if need be and start the thread; return it (or the one already started)."""
-    if not is_leader(round_.network, leader):
-        raise RoundError("Only the network's leaders can start a discussion of the results.")
+    _check_shareable(round_, leader, "start a discussion of the results")
     if round_.discussion_id is not None and round_.discussion is not None:
         return round_.discussion
     space = private_space(round_.network)
@@ -111,13 +114,13 @@ def start_discussion(round_, leader):
     refusal = rules.posting_refusal(leader, space)
     if refusal is not None:
         raise RoundError(refusal_message(leader, refusal) or "You cannot post in the network's space.")
-    share_results(round_, leader)
     title, body = discussion_text(round_)
     try:
         posting.take_limits(leader, "thread", body)
     except posting.LimitReached as limit:
         raise RoundError(str(limit.refusal)) from None
     with transaction.atomic():
+        share_results(round_, leader)
         locked = lock(round_)
         if locked.discussion_id is not None:
             return locked.discussion

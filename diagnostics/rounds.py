@@ -493,7 +493,9 @@ def results_csv(round_) -> str | None:
 
 
 def forget_respondent(sender, user, **kwargs) -> int:
-    """On account deletion: keep the answers inside the aggregates, drop who gave them."""
+    """On account deletion: keep submitted answers inside the aggregates, drop who gave them;
+    unfinished ones (never counted) go."""
+    RoundResponse.objects.filter(respondent=user, status=RoundResponse.Status.DRAFT).delete()
     return RoundResponse.objects.filter(respondent=user).update(respondent=None)
 
 

@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.test import TestCase
 from django.utils import timezone
 
+from community.accounts.deletion import delete_account
+from community.accounts.export import export_data
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory, add_member
 from community.networks.models import Membership
@@ -211,3 +213,19 @@ class FindingRoundsTests(RoundAnsweringTestCase):
             add_member(network, self.member)
             NetworkRoundFactory(network=network, version=self.instrument.current_version)
         assert_same_query_count(one, count_queries(self.client, "/diagnostics/"))
+
+
+class DraftsAndAccountsTests(RoundAnsweringTestCase):
+    def test_deleting_an_account_deletes_drafts_and_keeps_submitted_answers_without_a_name(self):
+        self.answer_section(1, 3)
+        submitted = NetworkRoundFactory(network=self.network, version=self.instrument.current_version)
+        RoundResponseFactory(round=submitted, respondent=self.member)
+        delete_account(self.member)
+        self.assertFalse(RoundResponse.objects.filter(round=self.round).exists())
+        kept = RoundResponse.objects.get(round=submitted)
+        self.assertIsNone(kept.respondent)
+
+    def test_download_my_data_says_which_answers_were_submitted(self):
+        self.answer_section(1, 3)
+        rounds_data = export_data(self.member)["network_rounds"]
+        self.assertEqual([entry["submitted"] for entry in rounds_data], [False])
