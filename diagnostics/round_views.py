@@ -209,19 +209,15 @@ def round_import(request, slug, pk):
 @login_required
 @require_POST
 def round_remind(request, slug, pk):
-    """Remind the members who have not submitted. The leader is told only that reminders went."""
+    """Remind the members who have not submitted. The leader is told only that reminders went,
+    the same words however many there were (even none), so the page gives nothing away."""
     _, round_ = _led_round(request, slug, pk)
     try:
-        sent = round_reminders.send_reminder(round_, request.user)
+        round_reminders.send_reminder(round_, request.user)
     except rounds.RoundError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request,
-            "A reminder was emailed to the members who have not submitted their answers."
-            if sent
-            else "Nobody needed a reminder: every member has submitted their answers.",
-        )
+        messages.success(request, "A reminder was emailed to the members who have not submitted their answers.")
     return redirect(round_.get_results_url())
 
 
