@@ -103,6 +103,13 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     page.get_by_role("button", name="Submit your answers").click()
     expect(page).to_have_title(ERROR_TITLE)
     assert_no_violations(page, "a round's check page with errors")
+    # The results once a leader has shared them.
+    from diagnostics.round_sharing import share_results
+
+    share_results(closed, leader)
+    page.goto(f"{url}{closed.get_shared_url()}")
+    expect(page.locator("table.s4n-results-table")).to_be_visible()
+    assert_no_violations(page, "a round's shared results")
     page.goto(f"{url}{earlier.get_absolute_url()}")
     expect(page.get_by_role("heading", name="This round has closed")).to_be_visible()
     assert_no_violations(page, "a closed round")
