@@ -13,6 +13,7 @@ class DiagnosticsConfig(AppConfig):
         from community.networks.views import network_page_sections
         from source4networks.emails import email_kinds
         from source4networks.registry import PageSection
+        from source4networks.scheduling import ScheduledJob, scheduled_jobs
 
         from . import contributions, emails
 
@@ -25,3 +26,5 @@ class DiagnosticsConfig(AppConfig):
         network_page_sections.register(
             PageSection("diagnostics/rounds/network_page_rounds.html", contributions.network_open_rounds)
         )
+        # Every hour, so each round's automatic reminder goes within the hour of its moment.
+        scheduled_jobs.register(ScheduledJob("send_round_reminders", "20 * * * *"))

@@ -105,7 +105,10 @@ def forget_member(sender, user, **kwargs):
 
 
 DELETION_NOTE = DeletionNote(
-    deleted=("your diagnostic results, including any you have not finished",),
+    deleted=(
+        "your diagnostic results, including any you have not finished",
+        "answers to network rounds you had not submitted",
+    ),
     kept=(
         "your answers to network rounds stay only inside each round's anonymous results",
         "maturity-matrix sessions you recorded stay with the network, without your name",
@@ -121,8 +124,10 @@ RESULTS_SHOWN = 20
 
 def open_rounds(user):
     """The open online rounds of the networks `user` is an active member of, soonest to close
-    first, each with `answered`: whether they have answered it yet. Paper rounds are answered
-    on paper, so they are not offered."""
+    first, each with `answered` (they have submitted their answers) and `started` (they have
+    answers saved but not submitted). Paper rounds are answered on paper, so they are not
+    offered."""
+    own = RoundResponse.objects.filter(round=OuterRef("pk"), respondent=user)
     return (
         NetworkRound.objects.filter(
             mode=NetworkRound.Mode.ONLINE,
@@ -131,7 +136,10 @@ def open_rounds(user):
             network__memberships__user=user,
             network__memberships__status=Membership.Status.ACTIVE,
         )
-        .annotate(answered=Exists(RoundResponse.objects.filter(round=OuterRef("pk"), respondent=user)))
+        .annotate(
+            answered=Exists(own.filter(status=RoundResponse.Status.SUBMITTED)),
+            started=Exists(own.filter(status=RoundResponse.Status.DRAFT)),
+        )
         .select_related("network", "version__instrument")
         .order_by("closes_at", "pk")
     )
@@ -154,7 +162,23 @@ def my_diagnostics(user):
         "results": submitted[:RESULTS_SHOWN],
         "more_results": len(submitted) > RESULTS_SHOWN,
         "open_rounds": list(open_rounds(user)),
+        "shared_results": shared_results(user),
     }
+
+
+def shared_results(user, network=None):
+    """Closed rounds of the member's networks (or of `network`) whose results their leaders
+    have shared, latest first (at most RESULTS_SHOWN)."""
+    shared = NetworkRound.objects.filter(network=network) if network is not None else NetworkRound.objects.all()
+    return list(
+        shared.filter(
+            shared_at__isnull=False,
+            network__memberships__user=user,
+            network__memberships__status=Membership.Status.ACTIVE,
+        )
+        .select_related("network", "version__instrument")
+        .order_by("-shared_at", "-pk")[:RESULTS_SHOWN]
+    )
 
 
 def network_open_rounds(viewer, network, membership):
@@ -163,4 +187,7 @@ def network_open_rounds(viewer, network, membership):
     if not (membership and membership.is_active):
         return None
     network_rounds = list(open_rounds(viewer).filter(network=network))
-    return {"open_rounds": network_rounds, "network": network} if network_rounds else None
+    shared = shared_results(viewer, network)
+    if not (network_rounds or shared):
+        return None
+    return {"open_rounds": network_rounds, "shared_results": shared, "network": network}

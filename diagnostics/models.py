@@ -141,8 +141,11 @@ class NetworkRoundQuerySet(models.QuerySet):
         return self.annotate(
             response_count=models.Count(
                 "responses",
-                filter=models.Q(mode=NetworkRound.Mode.ONLINE, responses__source=RoundResponse.Source.WEB)
-                | models.Q(mode=NetworkRound.Mode.PAPER, responses__source=RoundResponse.Source.PAPER),
+                filter=(
+                    models.Q(mode=NetworkRound.Mode.ONLINE, responses__source=RoundResponse.Source.WEB)
+                    | models.Q(mode=NetworkRound.Mode.PAPER, responses__source=RoundResponse.Source.PAPER)
+                )
+                & models.Q(responses__status=RoundResponse.Status.SUBMITTED),
             )
         )
 
@@ -185,6 +188,23 @@ class NetworkRound(models.Model):
     # The anonymous aggregate (rounds.store_aggregate), computed once, when the round closes or
     # paper responses are imported, so showing the results costs the same for 3 or 500 responses.
     summary = models.JSONField(null=True, blank=True, editable=False)
+    # Reminders to the members who have not submitted yet: a leader's (at most every 48 hours)
+    # and the automatic one, 3 days before the closing date (sent once).
+    reminded_at = models.DateTimeField(null=True, blank=True, help_text="When a leader last sent a reminder.")
+    auto_reminded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the automatic reminder went, 3 days before closing."
+    )
+    shared_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a leader shared the closed round's results with the network's members."
+    )
+    discussion = models.ForeignKey(
+        "discussions.Thread",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The thread a leader started about the results, in the network's private space.",
+    )
 
     objects = NetworkRoundQuerySet.as_manager()
 
@@ -209,9 +229,10 @@ class NetworkRound(models.Model):
         return RoundResponse.Source.PAPER if self.is_paper else RoundResponse.Source.WEB
 
     def counted_responses(self):
-        """The responses that count: members' answers on the site in an online round, imported
-        forms in a paper round. (Rounds from before the two were separated may hold both.)"""
-        return self.responses.filter(source=self.counted_source)
+        """The responses that count: members' submitted answers on the site in an online round,
+        imported forms in a paper round. (Rounds from before the two were separated may hold
+        both.) A member's unfinished answers never count."""
+        return self.responses.filter(source=self.counted_source, status=RoundResponse.Status.SUBMITTED)
 
     def get_absolute_url(self):
         """The invitation link members answer at."""
@@ -220,17 +241,26 @@ class NetworkRound(models.Model):
     def get_results_url(self):
         return reverse("diagnostics:round_detail", args=[self.network.slug, self.pk])
 
+    def get_shared_url(self):
+        """The results page for the network's members, once a leader has shared it."""
+        return reverse("diagnostics:round_shared", args=[self.network.slug, self.pk])
+
 
 class RoundResponse(models.Model):
     """One set of answers in a network round, from a member on the site or from a paper form.
 
     The respondent link exists only so each member answers once and can change their answers;
-    it is never shown, and is removed when the member deletes their account.
+    it is never shown, and is removed when the member deletes their account. A member answers
+    page by page: their answers are a draft until they submit, and a draft never counts.
     """
 
     class Source(models.TextChoices):
         WEB = "web", "On the site"
         PAPER = "paper", "Paper form (imported)"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Not submitted yet"
+        SUBMITTED = "submitted", "Submitted"
 
     round = models.ForeignKey(NetworkRound, on_delete=models.CASCADE, related_name="responses")
     respondent = models.ForeignKey(
@@ -239,8 +269,10 @@ class RoundResponse(models.Model):
     # item key -> whole number on the scale or "NA".
     answers = models.JSONField(default=dict)
     comment = models.TextField(blank=True)
+    # When submitted (for a draft: when it was started).
     submitted_at = models.DateTimeField(default=timezone.now)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUBMITTED)
     # The respondent column of an imported CSV (a reference on the paper form, not a name).
     paper_label = models.CharField(max_length=200, blank=True)
 

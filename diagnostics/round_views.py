@@ -1,22 +1,22 @@
-"""Pages for network rounds and maturity matrix sessions. Thin views: the rules are in
-rounds.py and matrix.py, the questions and the required rule in survey.py."""
+"""Leaders' pages for network rounds and maturity matrix sessions, and the results members see
+once shared. Thin views: the rules are in rounds.py, round_reminders.py, round_sharing.py and
+matrix.py. Members answer a round through round_answer_views.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from community.accounts.access import is_site_team
 from community.networks.models import Network
 from source4networks.site_address import absolute_url
 
-from . import rounds, survey
+from . import plans, round_reminders, round_sharing, rounds
 from .forms import ImportForm, RoundForm
 from .models import NetworkRound
 from .responses_csv import ResponsesCSVError
@@ -36,7 +36,9 @@ def _led_network(request, slug):
 
 def _led_round(request, slug, pk):
     network = _led_network(request, slug)
-    round_ = get_object_or_404(NetworkRound.objects.select_related("version__instrument"), pk=pk, network=network)
+    round_ = get_object_or_404(
+        NetworkRound.objects.select_related("version__instrument", "discussion__space"), pk=pk, network=network
+    )
     round_.network = network
     return network, round_
 
@@ -125,6 +127,9 @@ def round_detail(request, slug, pk):
             "results": results,
             "invitation_url": absolute_url(round_.get_absolute_url()),
             "paper_limit": rounds.MAX_PAPER_RESPONSES,
+            "next_reminder_at": round_reminders.next_reminder_at(round_),
+            "last_reminder": round_reminders.last_reminder(round_),
+            "private_space": None if results.is_open else round_sharing.private_space(network),
         },
     )
 
@@ -196,69 +201,90 @@ def round_import(request, slug, pk):
 
 
 # --------------------------------------------------------------------------------------------
-# Members: answering a round through its invitation link
+# Leaders: reminders, sharing the results, discussing them
 # --------------------------------------------------------------------------------------------
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
-def round_answer(request, token):
-    round_ = get_object_or_404(NetworkRound.objects.select_related("network", "version__instrument"), token=token)
-    network = round_.network
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not rounds.is_member(network, request.user):
-        if network.hidden and not is_site_team(request.user):
-            raise Http404("No such round")
-        return render(request, "diagnostics/rounds/members_only.html", {"network": network}, status=403)
-    data = round_.version.data
-    context = {"round": round_, "network": network, "instrument": round_.version.instrument, "data": data}
-    if round_.is_paper:
-        return render(request, "diagnostics/rounds/paper.html", context)
-    existing = rounds.own_response(round_, request.user)
-    if not round_.is_open:
-        return render(request, "diagnostics/rounds/closed.html", {**context, "answered": existing is not None})
-    answers = survey.clean_stored(existing.answers, data) if existing else {}
-    comment = existing.comment if existing else ""
-    errors = {}
-    if request.method == "POST":
-        answers = survey.read_answers(request.POST, data.items, data.scale)
-        # NUL cannot be typed, and the database cannot store it.
-        comment = request.POST.get("comment", "")[:5000].replace("\x00", "")
-        missing = survey.missing_items(data, answers)
-        if not missing:
-            try:
-                rounds.save_answers(round_, request.user, answers, comment)
-            except rounds.RoundError as error:  # the round closed while the page was open
-                messages.error(request, str(error))
-            else:
-                messages.success(
-                    request,
-                    "Thank you: your answers are saved. You can change them here until the round closes.",
-                )
-            return redirect(round_.get_absolute_url())
-        errors = {item.key: "Select an answer" for _, _, item in missing}
-    ids = survey.item_ids(data)
-    sections = [
-        {"dimension": dimension, "questions": survey.questions(data, dimension.items, answers, errors)}
-        for dimension in data.dimensions
-    ]
-    error_list = [
-        {"id": ids[key], "message": f"Select an answer for: {item.text}"}
-        for item in data.items
-        for key in [item.key]
-        if key in errors
-    ]
+@login_required
+@require_POST
+def round_remind(request, slug, pk):
+    """Remind the members who have not submitted. The leader is told only that reminders went,
+    the same words however many there were (even none), so the page gives nothing away."""
+    _, round_ = _led_round(request, slug, pk)
+    try:
+        round_reminders.send_reminder(round_, request.user)
+    except rounds.RoundError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "A reminder was emailed to the members who have not submitted their answers.")
+    return redirect(round_.get_results_url())
+
+
+@never_cache
+@login_required
+@require_POST
+def round_share(request, slug, pk):
+    _, round_ = _led_round(request, slug, pk)
+    try:
+        round_sharing.share_results(round_, request.user)
+    except rounds.RoundError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The results are shared: the network's members can now see them.")
+    return redirect(round_.get_results_url())
+
+
+@never_cache
+@login_required
+@require_POST
+def round_discuss(request, slug, pk):
+    """Share the results (if not yet) and start a thread about them in the private space."""
+    _, round_ = _led_round(request, slug, pk)
+    try:
+        thread = round_sharing.start_discussion(round_, request.user)
+    except rounds.RoundError as error:
+        messages.error(request, str(error))
+        return redirect(round_.get_results_url())
+    messages.success(request, "The results are shared and the discussion has started.")
+    return redirect(thread.get_absolute_url())
+
+
+# --------------------------------------------------------------------------------------------
+# Members: a round's shared results
+# --------------------------------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+@require_GET
+def round_shared(request, slug, pk):
+    """The results a leader has shared, for the network's active members. Anyone else signed
+    in gets 403 (404 for a hidden network, as on the network page); before the results are
+    shared the page does not exist."""
+    network = get_object_or_404(Network, slug=slug)
+    member = rounds.is_member(network, request.user)
+    if network.hidden and not (member or is_site_team(request.user)):
+        raise Http404("No such network")
+    if not member:
+        raise PermissionDenied("Only the network's members can see its results.")
+    round_ = get_object_or_404(
+        NetworkRound.objects.select_related("version__instrument", "discussion__space"),
+        pk=pk,
+        network=network,
+        shared_at__isnull=False,
+    )
+    round_.network = network
+    results = rounds.round_results(round_)
     return render(
         request,
-        "diagnostics/rounds/answer.html",
+        "diagnostics/rounds/shared.html",
         {
-            **context,
-            "sections": sections,
-            "errors": error_list,
-            "error_description": "Answer every statement before you submit."
-            + (' Choose "Don\'t know / not applicable" if you cannot say.' if data.scale.allow_na else ""),
-            "comment": comment,
-            "answered": existing is not None,
+            "network": network,
+            "round": round_,
+            "instrument": round_.version.instrument,
+            "results": results,
+            "plan": plans.plan_for(round_, results, request.user),
+            "is_leader": rounds.is_leader(network, request.user),
         },
     )

@@ -132,7 +132,7 @@ def open_round(
     )
 
 
-def _locked(round_) -> NetworkRound:
+def lock(round_) -> NetworkRound:
     # Answers, imports and closing take the round's row lock, so no answer can slip in after the
     # aggregate of a closed round has been computed.
     return NetworkRound.objects.select_for_update().get(pk=round_.pk)
@@ -143,7 +143,7 @@ def close_round(round_, leader) -> None:
     if not is_leader(round_.network, leader):
         raise RoundError("Only the network's leaders can close a round.")
     with transaction.atomic():
-        locked = _locked(round_)
+        locked = lock(round_)
         locked.closed = True
         if locked.summary is None:
             locked.summary = summarise(locked)
@@ -177,11 +177,16 @@ def email_invitation(round_, leader) -> int:
 
 
 def own_response(round_, user) -> RoundResponse | None:
+    """The member's one response, submitted or not yet (a draft)."""
     return RoundResponse.objects.filter(round=round_, respondent=user).first()
 
 
+CLOSED_MESSAGE = "This round has closed, so answers can no longer be given or changed."
+
+
 def save_answers(round_, user, answers: dict, comment: str) -> RoundResponse:
-    """Save a member's complete answers, creating or replacing their one response."""
+    """Submit a member's complete answers, creating or replacing their one response (page by
+    page answering goes through round_answers.RoundState, which ends here)."""
     if not is_member(round_.network, user):
         raise RoundError("Only the network's members can answer this round.")
     if round_.is_paper:
@@ -191,13 +196,18 @@ def save_answers(round_, user, answers: dict, comment: str) -> RoundResponse:
     if missing_items(data, answers):
         raise RoundError("Answer every statement before you submit.")
     with transaction.atomic():
-        if not _locked(round_).is_open:
-            raise RoundError("This round has closed, so answers can no longer be given or changed.")
+        if not lock(round_).is_open:
+            raise RoundError(CLOSED_MESSAGE)
         # The unique constraint stops a double first submit.
         response, _ = RoundResponse.objects.update_or_create(
             round=round_,
             respondent=user,
-            defaults={"answers": answers, "comment": comment.strip(), "submitted_at": timezone.now()},
+            defaults={
+                "answers": answers,
+                "comment": comment.strip(),
+                "submitted_at": timezone.now(),
+                "status": RoundResponse.Status.SUBMITTED,
+            },
         )
     return response
 
@@ -212,7 +222,7 @@ def import_paper_responses(round_, leader, data: bytes | str) -> int:
             "To collect answers on paper, open a paper round."
         )
     with transaction.atomic():
-        locked = _locked(round_)
+        locked = lock(round_)
         if not locked.is_open:
             raise RoundError("This round has closed, so responses can no longer be added.")
         existing = locked.counted_responses()
@@ -322,7 +332,7 @@ def closed_summary(round_) -> dict:
         raise ValueError("An open round has no results yet.")
     if round_.summary is None:
         with transaction.atomic():
-            locked = _locked(round_)
+            locked = lock(round_)
             if locked.summary is None:
                 locked.summary = summarise(locked)
                 locked.save(update_fields=["summary"])
@@ -489,7 +499,9 @@ def results_csv(round_) -> str | None:
 
 
 def forget_respondent(sender, user, **kwargs) -> int:
-    """On account deletion: keep the answers inside the aggregates, drop who gave them."""
+    """On account deletion: keep submitted answers inside the aggregates, drop who gave them;
+    unfinished ones (never counted) go."""
+    RoundResponse.objects.filter(respondent=user, status=RoundResponse.Status.DRAFT).delete()
     return RoundResponse.objects.filter(respondent=user).update(respondent=None)
 
 
@@ -506,6 +518,7 @@ def export_section(user, request=None):
                 "network": response.round.network.name,
                 "survey": response.round.version.instrument.title,
                 "round_opened_at": response.round.created_at.isoformat(),
+                "submitted": response.status == RoundResponse.Status.SUBMITTED,
                 "submitted_at": response.submitted_at.isoformat(),
                 "answers": response.answers,
                 "comment": response.comment,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import benchmark_views, matrix_views, plan_views, round_views, views
+from . import benchmark_views, matrix_views, plan_views, round_answer_views, round_views, views
 
 app_name = "diagnostics"
 
@@ -11,7 +11,9 @@ urlpatterns = [
     path("results/<uuid:pk>/", views.result, name="result"),
     path("results/<uuid:pk>/results.csv", views.result_csv, name="result_csv"),
     # Network rounds and matrix sessions, before the instrument addresses they would otherwise match.
-    path("rounds/<uuid:token>/", round_views.round_answer, name="round_answer"),
+    path("rounds/<uuid:token>/", round_answer_views.round_answer, name="round_answer"),
+    path("rounds/<uuid:token>/section/<int:number>/", round_answer_views.round_section, name="round_section"),
+    path("rounds/<uuid:token>/check/", round_answer_views.round_check, name="round_check"),
     path("networks/<slug:slug>/rounds/", round_views.round_list, name="round_list"),
     path("networks/<slug:slug>/rounds/new/", round_views.round_new, name="round_new"),
     path("networks/<slug:slug>/rounds/<int:pk>/", round_views.round_detail, name="round_detail"),
@@ -47,6 +49,10 @@ urlpatterns = [
     path("networks/<slug:slug>/matrix/<int:pk>/edit/", matrix_views.matrix_edit, name="matrix_edit"),
     path("networks/<slug:slug>/matrix/<int:pk>/delete/", matrix_views.matrix_delete, name="matrix_delete"),
     path("networks/<slug:slug>/matrix/<int:pk>/session.csv", matrix_views.matrix_csv, name="matrix_csv"),
+    path("networks/<slug:slug>/rounds/<int:pk>/remind/", round_views.round_remind, name="round_remind"),
+    path("networks/<slug:slug>/rounds/<int:pk>/share/", round_views.round_share, name="round_share"),
+    path("networks/<slug:slug>/rounds/<int:pk>/discuss/", round_views.round_discuss, name="round_discuss"),
+    path("networks/<slug:slug>/rounds/<int:pk>/shared/", round_views.round_shared, name="round_shared"),
     path("<slug:slug>/", views.introduction, name="introduction"),
     path("<slug:slug>/section/<int:number>/", views.section, name="section"),
     path("<slug:slug>/check/", views.check, name="check"),

@@ -11,8 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import survey
+from .contributions import open_rounds
 from .models import Instrument, Response
 from .results import add_history, add_suggestions, build_results, results_csv
+from .survey_pages import SurveyAddresses, check_page, section_page
 
 
 def _instrument(slug, survey_only=False):
@@ -35,7 +37,10 @@ def index(request):
         }
         for instrument in instruments
     ]
-    return render(request, "diagnostics/index.html", {"entries": entries})
+    # A signed-in member also sees their networks' open rounds (the page cache stores only
+    # what a visitor sees, so this never reaches anyone else).
+    network_rounds = list(open_rounds(request.user)) if request.user.is_authenticated else []
+    return render(request, "diagnostics/index.html", {"entries": entries, "open_rounds": network_rounds})
 
 
 @never_cache
@@ -62,44 +67,23 @@ def introduction(request, slug):
     return render(request, "diagnostics/introduction.html", context)
 
 
+def _addresses(instrument) -> SurveyAddresses:
+    slug = instrument.slug
+    return SurveyAddresses(
+        section=lambda number: survey_url("section", slug, number),
+        check=survey_url("check", slug),
+        later=instrument.get_absolute_url(),
+        start=instrument.get_absolute_url(),
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def section(request, slug, number):
     instrument = _instrument(slug, survey_only=True)
     state = survey.survey_state(request, instrument)
-    data = state.data
-    total = survey.section_count(data)
-    if not 1 <= number <= total:
-        raise Http404("No such section.")
-    dimension = data.dimensions[number - 1]
-    if request.method == "POST":
-        state.save(survey.read_answers(request.POST, dimension.items, data.scale))
-        if request.POST.get("action") == "later":
-            messages.info(request, "Your answers have been saved. You can continue at any time.")
-            return redirect("diagnostics:introduction", slug=slug)
-        if request.POST.get("return") == "check" or number == total:
-            return redirect("diagnostics:check", slug=slug)
-        return redirect("diagnostics:section", slug=slug, number=number + 1)
-    back = (
-        survey_url("check", slug)
-        if request.GET.get("return") == "check"
-        else survey_url("section", slug, number - 1)
-        if number > 1
-        else instrument.get_absolute_url()
-    )
-    return render(
-        request,
-        "diagnostics/section.html",
-        {
-            "instrument": instrument,
-            "data": data,
-            "dimension": dimension,
-            "number": number,
-            "total": total,
-            "questions": survey.questions(data, dimension.items, state.answers),
-            "back_url": back,
-            "returning": request.GET.get("return") == "check",
-        },
+    return section_page(
+        request, state, number, _addresses(instrument), "diagnostics/section.html", {"instrument": instrument}
     )
 
 
@@ -114,59 +98,7 @@ def survey_url(name, slug, number=None):
 def check(request, slug):
     instrument = _instrument(slug, survey_only=True)
     state = survey.survey_state(request, instrument)
-    data = state.data
-    errors, summary = {}, {}
-    if request.method == "POST":
-        # Unanswered statements are shown on this page after a failed submit; keep what was chosen.
-        posted = survey.read_answers(request.POST, data.items, data.scale)
-        if posted:
-            state.save(posted)
-        missing = survey.missing_items(data, state.answers)
-        if not missing:
-            return redirect(state.submit())
-        errors = {item.key: "Select an answer" for _, _, item in missing}
-        summary = {item.key: f"Select an answer for: {item.text}" for _, _, item in missing}
-    missing_keys = {item.key for _, _, item in survey.missing_items(data, state.answers)}
-    ids = survey.item_ids(data)
-    sections = []
-    for number, dimension in enumerate(data.dimensions, start=1):
-        sections.append(
-            {
-                "number": number,
-                "dimension": dimension,
-                "rows": [
-                    {
-                        "item": item,
-                        "answer": survey.scale_label(data.scale, state.answers.get(item.key)),
-                        "id": ids[item.key],
-                    }
-                    for item in dimension.items
-                    if not (errors and item.key in missing_keys)
-                ],
-                # After a failed submit the unanswered statements are asked here again.
-                "questions": survey.questions(
-                    data, [item for item in dimension.items if item.key in missing_keys], state.answers, errors
-                )
-                if errors
-                else [],
-            }
-        )
-    error_list = [{"id": ids[key], "message": text} for key, text in summary.items()]
-    return render(
-        request,
-        "diagnostics/check.html",
-        {
-            "instrument": instrument,
-            "data": data,
-            "sections": sections,
-            "errors": error_list,
-            "error_description": "Answer every statement before you submit."
-            + (' Choose "Don\'t know / not applicable" if you cannot say.' if data.scale.allow_na else ""),
-            "missing_count": len(missing_keys),
-            "total": survey.section_count(data),
-        },
-        status=200,
-    )
+    return check_page(request, state, _addresses(instrument), "diagnostics/check.html", {"instrument": instrument})
 
 
 # --------------------------------------------------------------------------------------------

@@ -176,10 +176,21 @@ def _diagnostic_results(member):
 
 def _open_round(network, leader):
     """A round of the scorecard open in the catalogue network: its members see it on the network
-    page and in My diagnostics."""
-    from diagnostics.factories import NetworkRoundFactory, current_version
+    page, on /diagnostics/ and in My diagnostics; and a closed round whose results the leader
+    has shared. Returns (the open round, the shared round)."""
+    from diagnostics.factories import NetworkRoundFactory, RoundResponseFactory, current_version
+    from diagnostics.models import NetworkRound
 
-    NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
+    open_round = NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
+    shared = NetworkRoundFactory(
+        network=network, version=current_version(SCORECARD), opened_by=leader, mode="paper", shared_at=timezone.now()
+    )
+    for value in (2, 3, 4):
+        RoundResponseFactory(
+            round=shared, paper=True, answers={item.key: value for item in shared.version.data.items}, comment="Ok"
+        )
+    NetworkRound.objects.filter(pk=shared.pk).update(closed=True)
+    return open_round, shared
 
 
 def _closed_round_with_plan(network, leader):
@@ -248,7 +259,7 @@ def build_member_pages(catalogue):
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.resource)
     SavedItem.objects.create(user=people[MEMBER], page=catalogue.case_study)
     result_url = _diagnostic_results(people[MEMBER])
-    _open_round(network, people[LEADER])
+    open_round, shared_round = _open_round(network, people[LEADER])
     plan_url, action_pk, area = _closed_round_with_plan(network, people[LEADER])
     session_url = _matrix_session(network, people[LEADER])
     confirm_url = _confirmation_url(people[UNVERIFIED])
@@ -393,6 +404,20 @@ def build_member_pages(catalogue):
             post={"date": "", "purpose-current": "5", "purpose-target": "2"},
         ),
         Entry("delete a matrix session", f"{session_url}delete/", user=LEADER),
+        # Network rounds for a member: listed on /diagnostics/, answered page by page, shared results.
+        Entry("diagnostics, with open rounds", "/diagnostics/", user=MEMBER),
+        Entry("round, start", open_round.get_absolute_url(), user=MEMBER),
+        Entry("round, section", f"{open_round.get_absolute_url()}section/1/", user=MEMBER),
+        Entry("round, check answers", f"{open_round.get_absolute_url()}check/", user=MEMBER),
+        Entry(
+            "round, check answers, with errors",
+            f"{open_round.get_absolute_url()}check/",
+            user=MEMBER,
+            error=True,
+            post={"comment": "Kept"},
+        ),
+        Entry("round, shared results", shared_round.get_shared_url(), user=MEMBER),
+        Entry("round, closed, leader with share and discuss", shared_round.get_results_url(), user=LEADER),
         # Privacy: an invitation opened by someone else, minimal profiles.
         Entry("invitation, someone else", f"/networks/invitations/{tokens['usable']}/", user=MEMBER),
         Entry("member profile, not in the directory", f"{members}catalogue-invitee/", user=MEMBER),

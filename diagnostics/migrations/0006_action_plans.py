@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("diagnostics", "0004_round_mode_and_stored_summary"),
+        ("diagnostics", "0005_round_drafts_reminders_sharing"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

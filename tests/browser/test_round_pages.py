@@ -95,10 +95,21 @@ def test_every_round_and_matrix_page_passes_axe(base_site, live_server, page, co
     context.clear_cookies()
     force_sign_in(context, url, member)
     page.goto(f"{url}{later.get_absolute_url()}")
-    assert_no_violations(page, "the answer page")
+    assert_no_violations(page, "the round's page")
+    page.get_by_role("button", name="Start").click()
+    assert_no_violations(page, "a round's section")
+    page.goto(f"{url}{later.get_absolute_url()}check/")
+    assert_no_violations(page, "a round's check page")
     page.get_by_role("button", name="Submit your answers").click()
     expect(page).to_have_title(ERROR_TITLE)
-    assert_no_violations(page, "the answer page with errors")
+    assert_no_violations(page, "a round's check page with errors")
+    # The results once a leader has shared them.
+    from diagnostics.round_sharing import share_results
+
+    share_results(closed, leader)
+    page.goto(f"{url}{closed.get_shared_url()}")
+    expect(page.locator("table.s4n-results-table")).to_be_visible()
+    assert_no_violations(page, "a round's shared results")
     page.goto(f"{url}{earlier.get_absolute_url()}")
     expect(page.get_by_role("heading", name="This round has closed")).to_be_visible()
     assert_no_violations(page, "a closed round")
@@ -127,9 +138,25 @@ def test_a_round_answered_without_javascript(base_site, live_server, browser):
     page = context.new_page()
     try:
         page.goto(f"{url}{later.get_absolute_url()}")
+        page.get_by_role("button", name="Start").click()
+        # The first page: every statement but the first, then come back later.
         fieldsets = page.locator("fieldset").all()
-        for fieldset in fieldsets[1:]:  # leave the first statement unanswered
+        for fieldset in fieldsets[1:]:
             fieldset.get_by_label("Agree", exact=True).check()
+        page.get_by_role("button", name="Save and come back later").click()
+        expect(page.get_by_text("You have started but not submitted yet")).to_be_visible()
+        assert RoundResponse.objects.get(round=later, respondent=member).status == RoundResponse.Status.DRAFT
+        # Back later: the remaining pages, then the check page asks the unanswered statement.
+        page.get_by_role("button", name="Continue where you left off").click()
+        assert page.url.endswith("/section/1/")  # the first statement is still unanswered
+        page.get_by_role("button", name="Save and continue").click()
+        while page.get_by_role("button", name="Save and continue").count():
+            for fieldset in page.locator("fieldset").all():
+                fieldset.get_by_label("Agree", exact=True).check()
+            page.get_by_role("button", name="Save and continue").click()
+        for fieldset in page.locator("fieldset").all():
+            fieldset.get_by_label("Agree", exact=True).check()
+        page.get_by_role("button", name="Save and check your answers").click()
         page.get_by_label("Comments for the network's leaders (optional)").fill("More meetings online, please.")
         page.get_by_role("button", name="Submit your answers").click()
         expect(page).to_have_title(ERROR_TITLE)
@@ -138,13 +165,17 @@ def test_a_round_answered_without_javascript(base_site, live_server, browser):
         assert page.get_by_label("Comments for the network's leaders (optional)").input_value() == (
             "More meetings online, please."
         )
-        fieldsets[0].get_by_label("Strongly agree", exact=True).check()
+        page.locator("fieldset").first.get_by_label("Strongly agree", exact=True).check()
         page.get_by_role("button", name="Submit your answers").click()
-        expect(page.get_by_text("Thank you: your answers are saved.")).to_be_visible()
+        expect(page.get_by_text("Thank you: your answers are submitted.")).to_be_visible()
         mine = RoundResponse.objects.get(round=later, respondent=member)
         assert mine.comment == "More meetings online, please."
-        # A second visit changes the same answers.
+        assert mine.status == RoundResponse.Status.SUBMITTED
+        # A second visit changes the same answers, page by page.
+        page.get_by_role("button", name="Check or change your answers").click()
+        page.get_by_role("link", name="Change").first.click()
         page.locator("fieldset").first.get_by_label("Disagree", exact=True).check()
+        page.get_by_role("button", name="Save and return to check your answers").click()
         page.get_by_role("button", name="Save your changed answers").click()
         assert RoundResponse.objects.filter(round=later, respondent=member).count() == 1
         assert RoundResponse.objects.get(round=later, respondent=member).answers != mine.answers

@@ -84,7 +84,7 @@ class PaperImportInputTests(TestCase):
     def test_a_nul_character_in_an_online_comment_is_dropped(self):
         online = NetworkRoundFactory(network=self.round.network, opened_by=self.leader)
         answers = {f"answer-{key}": "3" for key in self.keys}
-        response = self.client.post(online.get_absolute_url(), {**answers, "comment": "Good\x00 network"})
+        response = self.client.post(f"{online.get_absolute_url()}check/", {**answers, "comment": "Good\x00 network"})
         self.assertEqual(response.status_code, 302)
         self.assertEqual(RoundResponse.objects.get(round=online).comment, "Good network")
 

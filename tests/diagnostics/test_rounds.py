@@ -18,6 +18,7 @@ from community.networks.models import JoinPolicy, Membership
 from diagnostics import rounds
 from diagnostics.factories import InstrumentVersionFactory, NetworkRoundFactory, RoundResponseFactory
 from diagnostics.models import Instrument, NetworkRound, RoundResponse
+from diagnostics.round_answers import check_url
 from tests.queries import assert_same_query_count, count_queries
 
 from .helpers import SCORECARD, instrument_data
@@ -152,32 +153,40 @@ class AnsweringTests(RoundTestCase):
         url = self.round.get_absolute_url()
         page = self.client.get(url)
         self.assertContains(page, "Tell us how the network is doing.")
-        self.assertContains(page, "Submit your answers")
-        response = self.client.post(url, {**post_for(every(self.data, 2)), "comment": "First thoughts"})
+        self.assertContains(page, f'href="{url}section/1/"')
+        response = self.client.post(
+            check_url(self.round), {**post_for(every(self.data, 2)), "comment": "First thoughts"}
+        )
         self.assertRedirects(response, url, fetch_redirect_response=False)
         page = self.client.get(url)
-        self.assertContains(page, "You have already answered")
-        self.assertContains(page, "First thoughts")
-        self.assertContains(page, 'value="2" checked')
-        self.client.post(url, {**post_for(every(self.data, 5)), "comment": "Changed my mind"})
+        self.assertContains(page, "You have submitted your answers")
+        check = self.client.get(check_url(self.round))
+        self.assertContains(check, "First thoughts")
+        self.assertContains(check, "Save your changed answers")
+        self.assertContains(self.client.get(f"{url}section/1/"), 'value="2" checked')
+        self.client.post(check_url(self.round), {**post_for(every(self.data, 5)), "comment": "Changed my mind"})
         mine = RoundResponse.objects.get(round=self.round)
         self.assertEqual(mine.answers, every(self.data, 5))
         self.assertEqual(mine.comment, "Changed my mind")
         self.assertEqual(mine.source, RoundResponse.Source.WEB)
+        self.assertEqual(mine.status, RoundResponse.Status.SUBMITTED)
 
     def test_missing_answers_show_the_error_summary_and_keep_the_rest(self):
         self.client.force_login(self.member)
         answers = every(self.data, 3)
         missing = self.data.items[0]
         answers.pop(missing.key)
-        response = self.client.post(self.round.get_absolute_url(), {**post_for(answers), "comment": "Kept"})
+        response = self.client.post(check_url(self.round), {**post_for(answers), "comment": "Kept"})
         content = response.content.decode()
         self.assertIn("<title>Error: ", content)
         self.assertIn("There is a problem", content)
         self.assertIn(f'href="#q1">Select an answer for: {missing.text}', content)
         self.assertIn("Kept", content)
-        self.assertEqual(content.count('value="3" checked'), len(self.data.items) - 1)
-        self.assertFalse(RoundResponse.objects.exists())
+        # The rest are kept, as a draft that counts nowhere.
+        draft = RoundResponse.objects.get()
+        self.assertEqual(draft.status, RoundResponse.Status.DRAFT)
+        self.assertEqual(draft.answers, answers)
+        self.assertEqual(self.round.counted_responses().count(), 0)
 
     def test_a_closed_round_cannot_be_answered_or_changed(self):
         RoundResponseFactory(round=self.round, respondent=self.member, answers=every(self.data, 3))
@@ -187,7 +196,7 @@ class AnsweringTests(RoundTestCase):
         page = self.client.get(self.round.get_absolute_url())
         self.assertContains(page, "This round has closed")
         self.assertNotContains(page, '<form method="post"')
-        self.client.post(self.round.get_absolute_url(), post_for(every(self.data, 5)))
+        self.client.post(check_url(self.round), post_for(every(self.data, 5)))
         self.assertEqual(RoundResponse.objects.get().answers, every(self.data, 3))
         with self.assertRaises(rounds.RoundError):
             rounds.save_answers(self.round, self.member, every(self.data, 5), "")
@@ -224,7 +233,7 @@ class InvitationLinkTests(RoundTestCase):
         self.assertContains(page, "This survey is for members of Fenland Falls Network", status_code=403)
         self.assertContains(page, "Anyone signed in can join this network", status_code=403)
         self.assertContains(page, self.network.get_absolute_url(), status_code=403)
-        self.client.post(self.round.get_absolute_url(), post_for(every(self.data, 5)))
+        self.client.post(check_url(self.round), post_for(every(self.data, 5)))
         self.assertFalse(RoundResponse.objects.exists())
 
     def test_a_former_member_or_a_pending_request_cannot_use_the_link(self):
@@ -260,12 +269,12 @@ class InvitationLinkTests(RoundTestCase):
         for user in (editor, admin):
             self.client.force_login(user)
             self.assertEqual(self.client.get(self.round.get_absolute_url()).status_code, 403)
-            self.client.post(self.round.get_absolute_url(), post_for(every(self.data, 5)))
+            self.client.post(check_url(self.round), post_for(every(self.data, 5)))
         self.assertFalse(RoundResponse.objects.exists())
 
     def test_a_leader_can_answer_their_own_networks_round(self):
         self.client.force_login(self.leader)
-        self.client.post(self.round.get_absolute_url(), post_for(every(self.data, 3)))
+        self.client.post(check_url(self.round), post_for(every(self.data, 3)))
         self.assertEqual(RoundResponse.objects.get().answers, every(self.data, 3))
 
     def test_a_made_up_link_is_not_found(self):

@@ -33,7 +33,7 @@ class RoundPagesHTMLValidityTests(TestCase):
         pages["session-errors"] = self.client.post(f"{base}/matrix/new/{MATRIX}/", {})
         self.client.force_login(example.member)
         pages["answer"] = self.client.get(later.get_absolute_url())
-        pages["answer-errors"] = self.client.post(later.get_absolute_url(), {})
+        pages["answer-errors"] = self.client.post(f"{later.get_absolute_url()}check/", {})
         pages["closed"] = self.client.get(example.earlier.get_absolute_url())
         pages["paper"] = self.client.get(paper.get_absolute_url())
         self.client.force_login(example.outsider)

@@ -94,7 +94,7 @@ def build_world():
         RoundResponseFactory,
         current_version,
     )
-    from diagnostics.models import Instrument, PlanAction
+    from diagnostics.models import Instrument, NetworkRound, PlanAction
     from events.factories import EventPageFactory
     from resources.factories import ResourcePageFactory
     from source4networks.factories import StandardPageFactory
@@ -147,6 +147,12 @@ def build_world():
 
     leader = people["leader"]
     scorecard_round = NetworkRoundFactory(network=network, version=current_version(SCORECARD), opened_by=leader)
+    # A closed paper round whose results its leader has shared with the members.
+    shared_round = NetworkRoundFactory(
+        network=network, version=current_version(SCORECARD), opened_by=leader, mode="paper", shared_at=timezone.now()
+    )
+    RoundResponseFactory.create_batch(3, round=shared_round, paper=True)
+    NetworkRound.objects.filter(pk=shared_round.pk).update(closed=True)
     matrix_session = MatrixSessionFactory(network=network, recorded_by=leader)
     # A closed round with results (every answer 3: "developing" everywhere) and an action plan.
     closed_round = NetworkRoundFactory(
@@ -187,6 +193,7 @@ def build_world():
         draft=draft,
         document=document,
         round=scorecard_round,
+        shared_round=shared_round,
         matrix_session=matrix_session,
         closed_round=closed_round,
         plan_action=plan_action,

@@ -24,6 +24,8 @@ NOT_FOUND = outcome(404)
 HIDDEN_NETWORK = outcome(404, leader=200, moderator=200, editor=200, administrator=200)
 # A network's leaders only (others signed in get the styled 403).
 LEADERS = signed_in(403, leader=200)
+# A network's active members, leaders included.
+ROUND_MEMBERS = signed_in(403, network_member=200, leader=200)
 # Wagtail admin: the site team is let in; members are sent to the admin sign-in page.
 ADMIN = outcome(ADMIN_LOGIN, moderator=200, editor=200, administrator=200)
 # Administrators only: the rest of the site team is sent back to the admin home.
@@ -269,7 +271,7 @@ DIAGNOSTICS = [
     ),
     Entry("a member's result", lambda w: w.result.get_absolute_url(), signed_in(404, member=200)),
     Entry("a member's result, CSV", lambda w: f"{w.result.get_absolute_url()}results.csv", signed_in(404, member=200)),
-    Entry("answer a round", lambda w: w.round.get_absolute_url(), signed_in(403, network_member=200, leader=200)),
+    Entry("answer a round", lambda w: w.round.get_absolute_url(), ROUND_MEMBERS),
     Entry("rounds", rounds("rounds/"), LEADERS),
     Entry("open a round", rounds("rounds/new/"), LEADERS),
     Entry("a round", lambda w: f"/diagnostics/networks/{NET}/rounds/{w.round.pk}/", LEADERS),
@@ -281,6 +283,22 @@ DIAGNOSTICS = [
         signed_in(403, leader=404),
     ),
     Entry("import into a round", lambda w: f"/diagnostics/networks/{NET}/rounds/{w.round.pk}/import/", LEADERS),
+    Entry("answer a round, a section", lambda w: f"{w.round.get_absolute_url()}section/1/", ROUND_MEMBERS),
+    Entry("answer a round, check", lambda w: f"{w.round.get_absolute_url()}check/", ROUND_MEMBERS),
+    *[
+        entry
+        for action in ("remind", "share", "discuss")
+        for entry in (
+            Entry(f"{action} a round, GET", lambda w, a=action: f"{w.round.get_results_url()}{a}/", signed_in(405)),
+            Entry(
+                f"{action} a round, POST",
+                lambda w, a=action: f"{w.round.get_results_url()}{a}/",
+                post_check(LOGIN, 403, wrong=("member", "network_member", "moderator")),
+                method="post",
+            ),
+        )
+    ],
+    Entry("a round's shared results", lambda w: w.shared_round.get_shared_url(), ROUND_MEMBERS),
     Entry("matrix sessions", rounds("matrix/"), LEADERS),
     Entry("record a matrix session", rounds(f"matrix/new/{MATRIX}/"), LEADERS),
     Entry("a matrix session", lambda w: f"/diagnostics/networks/{NET}/matrix/{w.matrix_session.pk}/", LEADERS),

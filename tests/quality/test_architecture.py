@@ -21,7 +21,7 @@ ALLOWED = {
     "casestudies": {"resources", "community.networks"},
     "events": {"source4networks"},
     "community.discussions": {"community.networks"},
-    "diagnostics": {"community.networks", "resources", "casestudies"},
+    "diagnostics": {"community.networks", "community.discussions", "resources", "casestudies"},
 }
 TOP = {"demo"}
 COMPOSITION_ROOT = (

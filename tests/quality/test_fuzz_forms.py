@@ -261,8 +261,8 @@ def _survey_forms():
         Form("diagnostic check answers", lambda w: f"/diagnostics/{SCORECARD}/check/", {}),
         Form(
             "answer a round",
-            lambda w: w.round.get_absolute_url(),
-            {**every_item, "comment": ["A comment"], "action": ["later", "next", "submit"]},
+            lambda w: f"{w.round.get_absolute_url()}check/",
+            {**every_item, "comment": ["A comment"]},
             user="network_member",
         ),
         Form(

@@ -353,7 +353,8 @@ MEMBER_TARGETS = [
             (LEADER, t.open_round.get_results_url(), ["round_message"]),
             (LEADER, t.closed_round.get_results_url(), ["round_comment"]),
             (LEADER, t.session.get_absolute_url(), ["matrix_notes"]),
-            (MEMBER, t.open_round.get_absolute_url(), ["round_message", "own_comment"]),
+            (MEMBER, t.open_round.get_absolute_url(), ["round_message"]),
+            (MEMBER, f"{t.open_round.get_absolute_url()}check/", ["own_comment"]),
             (VISITOR, "/diagnostics/", ["instrument_title", "instrument_description"]),
             (
                 VISITOR,

@@ -28,6 +28,7 @@ EXPECTED = {
     "clearsessions": [at(11, 3), at(12, 3)],
     "delete_unverified_accounts": [at(11, 3, 15), at(12, 3, 15)],
     "delete_expired_invitations": [at(11, 3, 45), at(12, 3, 45)],
+    "send_round_reminders": [at(10, 10, 20), at(10, 11, 20)],
 }
 
 
