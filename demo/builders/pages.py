@@ -84,6 +84,14 @@ class PageBuilder:
             self.tally.add("images", True)
         return image
 
+    def described_image(self, spec):
+        """The image, with the content's alt text as its description (listing images need one)."""
+        image = self.image(spec)
+        if image.description != spec["alt_text"]:
+            image.description = spec["alt_text"]
+            image.save(update_fields=["description"])
+        return image
+
     def document(self, spec):
         model = get_document_model()
         document = model.objects.filter(title=spec["title"]).first()
@@ -192,6 +200,7 @@ class PageBuilder:
                     quote=[{"type": "quote", "value": quote, "id": str(uuid.uuid4())}] if quote else [],
                     contact_role=item["contact_role"],
                     publication_date=item["publication_date"],
+                    listing_image=self.described_image(item["image"]) if item.get("image") else None,
                     first_published_at=self.published_at(5 + position * 19, hours=position % 7, minutes=30),
                 )
                 CaseStudyRelatedResource.objects.bulk_create(
