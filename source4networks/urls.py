@@ -22,6 +22,7 @@ urlpatterns = [
     path("diagnostics/", include(diagnostics_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("print.css", views.print_css, name="print_css"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("accounts/", include("allauth.urls")),
     path("", include(community_urls)),

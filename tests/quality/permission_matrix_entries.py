@@ -69,6 +69,7 @@ SITE = [
     Entry("search", lambda w: "/search/?q=matrix", PUBLIC),
     Entry("health check", lambda w: "/healthz", PUBLIC),
     Entry("robots.txt", lambda w: "/robots.txt", PUBLIC),
+    Entry("print stylesheet", lambda w: "/print.css", PUBLIC),
     Entry("sitemap", lambda w: "/sitemap.xml", PUBLIC),
     # Uploaded files (source4networks/media.py): pictures for all; documents only through their
     # own address above, which checks their collection's privacy.
