@@ -1,10 +1,10 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.conf import settings
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
