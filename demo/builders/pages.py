@@ -32,6 +32,15 @@ LONDON = ZoneInfo("Europe/London")
 CASE_STUDY_SECTIONS = ["challenge", "what_the_network_did", "impact", "lessons_learned", "next_steps"]
 
 
+def working_day(day, earlier=False):
+    """`day`, or the nearest working day after it (before it, with earlier=True): not a weekend,
+    not 24 December to 1 January, so an event counted from today never reads as a mistake."""
+    step = timedelta(days=-1 if earlier else 1)
+    while day.weekday() >= 5 or (day.month, day.day) >= (12, 24) or (day.month, day.day) <= (1, 1):
+        day += step
+    return day
+
+
 def hour_minute(text):
     """(hour, minute) from "9:30"."""
     hour, minute = text.split(":")
@@ -122,7 +131,7 @@ class PageBuilder:
         return data, documents
 
     def london(self, days_from_today, time_of_day):
-        day = self.today + timedelta(days=days_from_today)
+        day = working_day(self.today + timedelta(days=days_from_today), earlier=days_from_today < 0)
         return datetime(day.year, day.month, day.day, *hour_minute(time_of_day), tzinfo=LONDON)
 
     # -- content ---------------------------------------------------------------------------
