@@ -115,3 +115,17 @@ class ListingImageQueryCountTests(TestCase):
         one = count_queries(self.client, URL)
         self.assertEqual(len(result_titles(one.response)), 1)
         assert_same_query_count(many, one)
+
+
+class EditorTests(TestCase):
+    def test_the_editor_shows_the_image_and_link_fields(self):
+        from community.members.factories import make_member
+
+        page = CaseStudyPageFactory(title="Edited case study")
+        admin = make_member(username="cs-admin", user_fields={"is_superuser": True, "is_staff": True})
+        self.client.force_login(admin)
+        response = self.client.get(f"/admin/pages/{page.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, 'name="listing_image"')
+        self.assertContains(response, 'name="find_out_more_url"')
+        self.assertContains(response, "needs a description (its alt text)")
