@@ -298,6 +298,12 @@ ADMIN_ENTRIES = [
     Entry("space snippets", lambda w: "/admin/snippets/discussions/space/", ADMIN_MODERATORS),
     Entry("report snippets", lambda w: "/admin/snippets/discussions/postreport/", ADMIN_MODERATORS),
     Entry("moderation log", lambda w: "/admin/snippets/discussions/moderationaction/", ADMIN_MODERATORS),
+    Entry(
+        "moderation log entry",
+        lambda w: f"/admin/snippets/discussions/moderationaction/inspect/{w.log_entry.pk}/",
+        ADMIN_MODERATORS,
+    ),
+    Entry("report entry", lambda w: f"/admin/snippets/discussions/postreport/inspect/{w.report.pk}/", ADMIN_MODERATORS),
     # Their choosers too: Wagtail's would list them to anyone in the admin.
     Entry("space chooser", lambda w: "/admin/snippets/choose/discussions/space/", ADMIN_MODERATORS),
     Entry("report chooser", lambda w: "/admin/snippets/choose/discussions/postreport/", ADMIN_MODERATORS),
