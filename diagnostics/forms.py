@@ -3,6 +3,8 @@
 from django import forms
 from django.utils import timezone
 
+from source4networks.formutils import RowChoiceField
+
 from . import scoring
 from .matrix import parse_levels
 from .models import Instrument, NetworkRound
@@ -16,7 +18,7 @@ DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"autocomplete": "off"})
 
 
 class RoundForm(forms.Form):
-    instrument = forms.ModelChoiceField(
+    instrument = RowChoiceField(
         label="Survey",
         queryset=Instrument.objects.none(),
         empty_label=None,

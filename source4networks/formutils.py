@@ -1,6 +1,7 @@
 """Helpers shared by the site's forms and its versions of allauth's forms."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from source4networks.images import clean_image_upload
 
@@ -76,3 +77,27 @@ def image_field(label):
             "empty": "The selected file is empty",
         },
     )
+
+
+class RowChoiceField(forms.ModelChoiceField):
+    """A choice of one row. A number too big for the database names no row: SQLite raises
+    OverflowError on it where PostgreSQL finds nothing, so it is refused as any unknown choice."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
+class RowsChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several rows; a number too big for the database is refused (RowChoiceField)."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            too_big = next((v for v in value if str(v).lstrip("-").isdigit() and abs(int(v)) >= 2**63), "")
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": too_big}
+            ) from None

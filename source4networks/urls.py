@@ -11,8 +11,7 @@ from community import urls as community_urls
 from diagnostics import urls as diagnostics_urls
 from events.views import EVENT_ICS_URL_PATTERN, event_ics_view
 
-from . import bench_views, media, views
-from .sitemaps import sitemap
+from . import bench_views, media, sitemaps, views
 from .unavailable import server_error
 
 urlpatterns = [
@@ -23,7 +22,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("print.css", views.print_css, name="print_css"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("accounts/", include("allauth.urls")),
     path("", include(community_urls)),
     # /events/<slug>/event.ics: Wagtail's page paths cannot hold a dot, so it is routed here.

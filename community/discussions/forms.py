@@ -9,7 +9,7 @@ from community.discussions.models import (
     TITLE_MIN_LENGTH,
     Space,
 )
-from source4networks.formutils import max_length_message, parse_tags
+from source4networks.formutils import RowChoiceField, max_length_message, parse_tags
 
 BODY_HELP = (
     "You can use Markdown: *italic*, **bold**, [link text](https://example.org), > for a quote, - for a list. "
@@ -119,9 +119,7 @@ class ModerationForm(forms.Form):
 
 
 class MoveForm(ModerationForm):
-    space = forms.ModelChoiceField(
-        label="Move to", queryset=Space.objects.all(), error_messages={"required": "Select a space"}
-    )
+    space = RowChoiceField(label="Move to", queryset=Space.objects.all(), error_messages={"required": "Select a space"})
 
 
 class SuspendForm(forms.Form):

@@ -3,7 +3,14 @@ messages follow the NHS service manual: say what to do ("Enter your name")."""
 
 from django import forms
 
-from source4networks.formutils import ImageUploadMixin, image_field, max_length_message, parse_tags, tags_field
+from source4networks.formutils import (
+    ImageUploadMixin,
+    RowChoiceField,
+    image_field,
+    max_length_message,
+    parse_tags,
+    tags_field,
+)
 
 from .models import NotificationFrequency, Profile
 
@@ -64,6 +71,7 @@ class ProfileForm(ImageUploadMixin, forms.ModelForm):
             "region": {"invalid_choice": "Select a region from the list"},
             "sector": {"invalid_choice": "Select a sector from the list"},
         }
+        field_classes = {"region": RowChoiceField, "sector": RowChoiceField}
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, **kwargs):

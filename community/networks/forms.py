@@ -6,7 +6,14 @@ from datetime import date
 from django import forms
 
 from community.networks.models import Invitation, JoinPolicy, Membership, Network
-from source4networks.formutils import ImageUploadMixin, image_field, max_length_message, parse_tags, tags_field
+from source4networks.formutils import (
+    ImageUploadMixin,
+    RowsChoiceField,
+    image_field,
+    max_length_message,
+    parse_tags,
+    tags_field,
+)
 from source4networks.models import Region, Sector
 from source4networks.taxonomy import NetworkType
 
@@ -62,6 +69,7 @@ class NetworkForm(ImageUploadMixin, forms.ModelForm):
             "year_founded": "For example, 2016",
             "approximate_size": "Including people who are not on Source4Networks.",
         }
+        field_classes = {"regions": RowsChoiceField, "sectors": RowsChoiceField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "network_type": forms.RadioSelect,

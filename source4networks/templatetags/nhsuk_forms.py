@@ -10,7 +10,7 @@ CONTROL_CLASSES = {
     "input": ("nhsuk-input", "nhsuk-input--error"),
     "textarea": ("nhsuk-textarea", "nhsuk-textarea--error"),
     "select": ("nhsuk-select", "nhsuk-select--error"),
-    "file": ("nhsuk-file-upload__input", "nhsuk-file-upload__input--error"),
+    "file": ("nhsuk-file-upload__input", ""),  # its form group shows the error
     "checkbox": ("nhsuk-checkboxes__input", ""),
 }
 

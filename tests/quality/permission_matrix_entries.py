@@ -71,6 +71,7 @@ SITE = [
     Entry("robots.txt", lambda w: "/robots.txt", PUBLIC),
     Entry("print stylesheet", lambda w: "/print.css", PUBLIC),
     Entry("sitemap", lambda w: "/sitemap.xml", PUBLIC),
+    Entry("a section's sitemap", lambda w: "/sitemap-pages.xml", PUBLIC),
     # Uploaded files (source4networks/media.py): pictures for all; documents only through their
     # own address above, which checks their collection's privacy.
     Entry("media: a member's picture", lambda w: w.avatar_url, PUBLIC),

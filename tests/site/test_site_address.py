@@ -22,6 +22,7 @@ from source4networks.settings.base import site_url
 from source4networks.site_address import sync_wagtail_site
 from tests.site.test_security import run_python
 from tests.site_address import ELSEWHERE, site_at
+from tests.sitemaps import locations, sitemap_addresses
 
 
 class SiteURLSettingTests(SimpleTestCase):
@@ -71,10 +72,6 @@ class WagtailSiteRecordTests(TestCase):
             self.assertEqual(Site.objects.get(is_default_site=True).root_url, "http://127.0.0.1:8000")
 
 
-def locations(response):
-    return re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
-
-
 class AbsoluteLinksTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -91,9 +88,9 @@ class AbsoluteLinksTests(TestCase):
         self.enterContext(site_at())
 
     def test_sitemap_lists_pages_networks_and_open_spaces_at_the_site_address(self):
-        response = self.client.get("/sitemap.xml")
-        self.assertEqual(response.status_code, 200)
-        found = locations(response)
+        index = locations(self.client.get("/sitemap.xml").content)
+        self.assertEqual(index, [f"{ELSEWHERE}/sitemap-{section}.xml" for section in ("pages", "networks", "spaces")])
+        found = sitemap_addresses(self.client)
         for location in found:
             self.assertTrue(location.startswith(f"{ELSEWHERE}/"), location)
         for path in ["/", self.resource.url, "/resources/", self.network.get_absolute_url()]:
@@ -103,7 +100,7 @@ class AbsoluteLinksTests(TestCase):
             self.assertNotIn(f"{ELSEWHERE}{hidden.get_absolute_url()}", found)
 
     def test_sitemap_lists_exactly_the_spaces_a_visitor_may_read(self):
-        found = locations(self.client.get("/sitemap.xml"))
+        found = sitemap_addresses(self.client)
         spaces = {location for location in found if location.startswith(f"{ELSEWHERE}/community/")}
         readable = {f"{ELSEWHERE}{space.get_absolute_url()}" for space in readable_spaces(AnonymousUser())}
         self.assertEqual(spaces, readable)

@@ -1,7 +1,6 @@
 """Site-wide pages: health check, robots.txt, sitemap, home page, standard pages, header
 and footer, and the styled 404 and 500 pages."""
 
-import re
 from datetime import timedelta
 from unittest import mock
 
@@ -19,6 +18,9 @@ from resources.factories import ResourcePageFactory
 from source4networks.factories import StandardPageFactory, home_page, make_image
 from source4networks.models import HomePageFeaturedItem
 from source4networks.navigation import SECTIONS, primary_navigation
+from source4networks.sitemaps import PagesSitemap
+from tests.queries import assert_same_query_count, count_queries
+from tests.sitemaps import locations, sitemap_addresses
 
 
 class HealthCheckTests(TestCase):
@@ -78,15 +80,46 @@ class SitemapTests(TestCase):
         response = self.client.get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)
         self.assertIn("xml", response["Content-Type"])
-        locations = re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
-        paths = {loc.removeprefix("http://testserver") for loc in locations}
+        paths = {loc.removeprefix("http://testserver") for loc in sitemap_addresses(self.client)}
         for page in [home_page(), self.resource, self.case_study, self.event, self.about]:
             self.assertIn(page.url, paths)
         for path in ["/resources/", "/case-studies/", "/events/"]:
             self.assertIn(path, paths)
         for page in [self.draft, self.withdrawn, self.private]:
             self.assertNotIn(page.url_path.removeprefix("/home"), paths, page.title)
-        self.assertNotIn("Draft", response.content.decode())
+        self.assertNotIn("Draft", self.client.get("/sitemap-pages.xml").content.decode())
+
+    def test_each_page_has_its_last_publication_date(self):
+        content = self.client.get("/sitemap-pages.xml").content.decode()
+        entry = content.split(f"<loc>http://testserver{self.resource.url}</loc>")[1].split("</url>")[0]
+        self.assertIn(f"<lastmod>{self.resource.last_published_at:%Y-%m-%d}</lastmod>", entry)
+
+    def test_a_long_section_is_split_into_sitemaps_the_index_lists(self):
+        with mock.patch.object(PagesSitemap, "limit", 3):
+            index = locations(self.client.get("/sitemap.xml").content)
+            pages = [location for location in index if "/sitemap-pages.xml" in location]
+            everything = sitemap_addresses(self.client)
+        self.assertEqual(
+            pages,
+            ["http://testserver/sitemap-pages.xml"] + [f"http://testserver/sitemap-pages.xml?p={n}" for n in (2, 3)],
+        )
+        self.assertEqual(len(everything), len(set(everything)))  # each page once, in one sitemap
+        self.assertEqual(everything, sitemap_addresses(self.client))
+        self.assertIn(f"http://testserver{self.about.url}", everything)
+
+    def test_unknown_sections_and_pages_past_the_end_are_not_found(self):
+        self.assertEqual(self.client.get("/sitemap-nothing.xml").status_code, 404)
+        self.assertEqual(self.client.get("/sitemap-pages.xml", {"p": 99}).status_code, 404)
+        self.assertEqual(self.client.get("/sitemap-pages.xml", {"p": "x"}).status_code, 404)
+
+    def test_a_sitemap_needs_the_same_queries_for_few_or_many_pages(self):
+        before = [count_queries(self.client, url) for url in ("/sitemap.xml", "/sitemap-pages.xml")]
+        for n in range(50):
+            ResourcePageFactory(title=f"Another resource {n}")
+        after = [count_queries(self.client, url) for url in ("/sitemap.xml", "/sitemap-pages.xml")]
+        for few, many in zip(before, after, strict=True):
+            assert_same_query_count(few, many)
+        self.assertEqual(len(locations(after[1].response.content)), len(locations(before[1].response.content)) + 50)
 
 
 class HomePageTests(TestCase):
