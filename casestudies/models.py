@@ -1,6 +1,7 @@
 """Case studies: how networks in many sectors tackled a challenge, and what they learned."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -79,6 +80,25 @@ class CaseStudyPage(SummaryMixin, Page):
     next_steps = RichTextField("next steps", features=RICH_TEXT_FEATURES, blank=True)
     key_facts = StreamField([("fact", KeyFactBlock())], blank=True)
     quote = StreamField([("quote", QuoteBlock())], blank=True, max_num=1)
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown on the case studies listing and at the top of the page. The image needs a "
+            "description (its alt text) in the image library, saying what the picture shows."
+        ),
+    )
+    find_out_more_url = models.URLField(
+        "find out more link",
+        blank=True,
+        help_text=(
+            "Where readers can find out more: the network's website or a report. Without one, the "
+            "page links to the network's entry in the directory, if it has one."
+        ),
+    )
     contact_role = models.CharField(
         max_length=200, blank=True, help_text="Who to ask for more, by role (for example “Network manager”)."
     )
@@ -98,6 +118,7 @@ class CaseStudyPage(SummaryMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("listing_image"),
         MultiFieldPanel(
             [
                 FieldPanel("network_name"),
@@ -116,6 +137,7 @@ class CaseStudyPage(SummaryMixin, Page):
         FieldPanel("next_steps"),
         FieldPanel("key_facts"),
         FieldPanel("quote"),
+        FieldPanel("find_out_more_url"),
         FieldPanel("contact_role"),
         InlinePanel("related_resources", label="Related resources"),
         FieldPanel("publication_date"),
@@ -140,6 +162,30 @@ class CaseStudyPage(SummaryMixin, Page):
     def home_page_choice(cls):
         """With nothing chosen on the home page: the newest case studies."""
         return list(cls.objects.live().public().order_by("-first_published_at")[:3])
+
+    def clean(self):
+        super().clean()
+        # Wagtail falls back to an image's title when it has no description; a title such as
+        # "IMG_2041" says nothing to someone using a screen reader, so ask for a description.
+        if self.listing_image and not self.listing_image.description.strip():
+            raise ValidationError(
+                {
+                    "listing_image": (
+                        "Give this image a description (its alt text) in the image library "
+                        "before using it, or choose another image."
+                    )
+                }
+            )
+
+    @property
+    def find_out_more_link(self):
+        """Where "Find out more" links: the editors' link, else the network's directory entry
+        when it is public; None when there is nowhere to send readers."""
+        if self.find_out_more_url:
+            return self.find_out_more_url
+        if self.network_id and not self.network.hidden:
+            return self.network.get_absolute_url()
+        return None
 
     @property
     def sections(self):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("diagnostics/", include(diagnostics_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("print.css", views.print_css, name="print_css"),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("accounts/", include("allauth.urls")),

@@ -298,6 +298,8 @@ def build_catalogue():
         title="A housing and health network cut hospital readmissions",
         slug="housing-and-health-network",
         summary="How housing officers and ward staff working as one network cut readmissions.",
+        listing_image=image,
+        find_out_more_url="https://example.org/housing-and-health",
         network_name="North West Housing and Health Network",
         sectors=[sector("housing"), sector("health")],
         region=region("north-west"),

@@ -32,6 +32,15 @@ LONDON = ZoneInfo("Europe/London")
 CASE_STUDY_SECTIONS = ["challenge", "what_the_network_did", "impact", "lessons_learned", "next_steps"]
 
 
+def working_day(day, earlier=False):
+    """`day`, or the nearest working day after it (before it, with earlier=True): not a weekend,
+    not 24 December to 1 January, so an event counted from today never reads as a mistake."""
+    step = timedelta(days=-1 if earlier else 1)
+    while day.weekday() >= 5 or (day.month, day.day) >= (12, 24) or (day.month, day.day) <= (1, 1):
+        day += step
+    return day
+
+
 def hour_minute(text):
     """(hour, minute) from "9:30"."""
     hour, minute = text.split(":")
@@ -84,6 +93,14 @@ class PageBuilder:
             self.tally.add("images", True)
         return image
 
+    def described_image(self, spec):
+        """The image, with the content's alt text as its description (listing images need one)."""
+        image = self.image(spec)
+        if image.description != spec["alt_text"]:
+            image.description = spec["alt_text"]
+            image.save(update_fields=["description"])
+        return image
+
     def document(self, spec):
         model = get_document_model()
         document = model.objects.filter(title=spec["title"]).first()
@@ -114,7 +131,7 @@ class PageBuilder:
         return data, documents
 
     def london(self, days_from_today, time_of_day):
-        day = self.today + timedelta(days=days_from_today)
+        day = working_day(self.today + timedelta(days=days_from_today), earlier=days_from_today < 0)
         return datetime(day.year, day.month, day.day, *hour_minute(time_of_day), tzinfo=LONDON)
 
     # -- content ---------------------------------------------------------------------------
@@ -192,6 +209,7 @@ class PageBuilder:
                     quote=[{"type": "quote", "value": quote, "id": str(uuid.uuid4())}] if quote else [],
                     contact_role=item["contact_role"],
                     publication_date=item["publication_date"],
+                    listing_image=self.described_image(item["image"]) if item.get("image") else None,
                     first_published_at=self.published_at(5 + position * 19, hours=position % 7, minutes=30),
                 )
                 CaseStudyRelatedResource.objects.bulk_create(

@@ -6,7 +6,11 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from source4networks import dates
+
 register = template.Library()
+register.filter("site_date", dates.site_date)
+register.filter("site_datetime", dates.site_datetime)
 
 
 @register.simple_tag(takes_context=True)

@@ -24,3 +24,17 @@ def test_buttons_apart_and_post_links_on_one_line(base_site, live_server, page, 
     quote = opening.get_by_role("link", name="Quote").bounding_box()
     edit = opening.get_by_role("link", name="Edit").bounding_box()
     assert abs(quote["y"] - edit["y"]) < 2, "Quote and Edit are on separate lines"
+
+
+def test_buttons_line_up_with_the_page_on_a_phone(base_site, live_server, page, context):
+    """At phone width the two buttons fill the column like every other button, not shifted left."""
+    author, _, _, thread = make_people()
+    force_sign_in(context, live_server.url, author)
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(f"{live_server.url}{thread.get_absolute_url()}")
+    column = page.get_by_role("heading", level=1).bounding_box()
+    for name in ["Save this thread", "Email me about replies"]:
+        button = page.get_by_role("button", name=name).bounding_box()
+        assert abs(button["x"] - column["x"]) < 1, f"{name} starts at {button['x']}px, the page at {column['x']}px"
+        right = button["x"] + button["width"]
+        assert abs(right - (column["x"] + column["width"])) < 1, f"{name} ends at {right}px"

@@ -154,6 +154,10 @@ class DemoContentTests(TestCase):
             for link in page.related_resources.all():
                 self.assertTrue(link.resource.live)
         self.assertGreaterEqual(sum(bool(page.quote) for page in case_studies), 3)
+        pictured = [page for page in case_studies if page.listing_image]
+        self.assertGreaterEqual(len(pictured), 3)
+        for page in pictured:
+            self.assertTrue(page.listing_image.description.startswith("Abstract illustration"), page.slug)
 
     def test_three_upcoming_and_three_past_events(self):
         now = timezone.now()

@@ -77,6 +77,7 @@ SITE = [
     Entry("search", lambda w: "/search/?q=matrix", PUBLIC),
     Entry("health check", lambda w: "/healthz", PUBLIC),
     Entry("robots.txt", lambda w: "/robots.txt", PUBLIC),
+    Entry("print stylesheet", lambda w: "/print.css", PUBLIC),
     Entry("sitemap", lambda w: "/sitemap.xml", PUBLIC),
     Entry("a section's sitemap", lambda w: "/sitemap-pages.xml", PUBLIC),
     # Uploaded files (source4networks/media.py): pictures for all; documents only through their
@@ -365,6 +366,12 @@ ADMIN_ENTRIES = [
     Entry("space snippets", lambda w: "/admin/snippets/discussions/space/", ADMIN_MODERATORS),
     Entry("report snippets", lambda w: "/admin/snippets/discussions/postreport/", ADMIN_MODERATORS),
     Entry("moderation log", lambda w: "/admin/snippets/discussions/moderationaction/", ADMIN_MODERATORS),
+    Entry(
+        "moderation log entry",
+        lambda w: f"/admin/snippets/discussions/moderationaction/inspect/{w.log_entry.pk}/",
+        ADMIN_MODERATORS,
+    ),
+    Entry("report entry", lambda w: f"/admin/snippets/discussions/postreport/inspect/{w.report.pk}/", ADMIN_MODERATORS),
     # Their choosers too: Wagtail's would list them to anyone in the admin.
     Entry("space chooser", lambda w: "/admin/snippets/choose/discussions/space/", ADMIN_MODERATORS),
     Entry("report chooser", lambda w: "/admin/snippets/choose/discussions/postreport/", ADMIN_MODERATORS),
