@@ -252,16 +252,27 @@ def test_a_network_round_answered_by_keyboard(base_site, live_server, keyboard):
     from diagnostics.models import RoundResponse
 
     example = network_with_rounds()
+    data = example.later.version.data
     kb = keyboard(example.member)
     kb.page.goto(f"{live_server.url}{example.later.get_absolute_url()}")
     kb.loaded()
-    answered = kb.answer_every_question("Submit your answers")
-    # Back to the comment box with Shift+Tab, then forward to the button again.
+    kb.to_button("Start")  # a link styled as a button: Enter follows it
+    kb.enter_and_load()
+    answered = set()
+    for number, dimension in enumerate(data.dimensions, start=1):
+        last = number == len(data.dimensions)
+        page_answers = kb.answer_every_question("Save and check your answers" if last else "Save and continue")
+        assert len(page_answers) == len(dimension.items), (number, page_answers)
+        answered |= page_answers
+        kb.enter_and_load()
+    # On the check page: on to the button, back to the comment box with Shift+Tab, then forward again.
+    kb.to_button("Submit your answers")
     kb.tab_to(lambda f: f["tag"] == "textarea", back=True, what="the comment box")
     kb.page.keyboard.type("Answered without a mouse.")
     kb.to_button("Submit your answers")
     kb.enter_and_load()
-    expect(kb.page.get_by_text(re.compile("Thank you: your answers are saved"))).to_be_visible()
+    expect(kb.page.get_by_text(re.compile("Thank you: your answers are submitted"))).to_be_visible()
     mine = RoundResponse.objects.get(round=example.later, respondent=example.member)
+    assert mine.status == RoundResponse.Status.SUBMITTED
     assert mine.comment == "Answered without a mouse."
-    assert len(mine.answers) == len(answered)
+    assert len(mine.answers) == len(answered) == len(data.items)

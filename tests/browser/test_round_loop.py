@@ -1,7 +1,8 @@
 """A network round from start to finish in a browser with JavaScript off (issue 11): the leader
 opens a round, three members answer (one saves, leaves and resumes), a reminder reaches only the
 member who has not answered (and the leader, who has not either), the round closes, the leader
-shares the results and starts the discussion in one step, and a member reads both."""
+shares the results and starts the discussion in one step, a member reads both, the leader records
+two actions on the round's plan, and the next round's results show the change beside them."""
 
 from datetime import timedelta
 
@@ -52,6 +53,17 @@ def _answer_every_page(page, value="Agree", stop_after=None):
         page.get_by_role("button", name="Save and continue").click()
 
 
+def _open_round(page, url, network):
+    page.goto(f"{url}/diagnostics/networks/{network.slug}/rounds/new/")
+    page.get_by_label("Survey").select_option(label="Network health scorecard")
+    page.get_by_label("Message to members").fill("Tell us how the network is doing.")
+    page.get_by_label("Online: members answer on this site").check()
+    closes_on = timezone.localdate() + timedelta(days=10)
+    page.get_by_label("Closing date").fill(f"{closes_on.day}/{closes_on.month}/{closes_on.year}")
+    page.get_by_role("button", name="Open the round").click()
+    expect(page.get_by_text("The round is open.")).to_be_visible()
+
+
 def test_the_leaders_loop_without_javascript(base_site, live_server, browser):
     from diagnostics.models import NetworkRound, RoundResponse
 
@@ -68,14 +80,7 @@ def test_the_leaders_loop_without_javascript(base_site, live_server, browser):
     try:
         # The leader opens an online round.
         leader_page = page_for(leader)
-        leader_page.goto(f"{url}/diagnostics/networks/{network.slug}/rounds/new/")
-        leader_page.get_by_label("Survey").select_option(label="Network health scorecard")
-        leader_page.get_by_label("Message to members").fill("Tell us how the network is doing.")
-        leader_page.get_by_label("Online: members answer on this site").check()
-        closes_on = timezone.localdate() + timedelta(days=10)
-        leader_page.get_by_label("Closing date").fill(f"{closes_on.day}/{closes_on.month}/{closes_on.year}")
-        leader_page.get_by_role("button", name="Open the round").click()
-        expect(leader_page.get_by_text("The round is open.")).to_be_visible()
+        _open_round(leader_page, url, network)
         round_ = NetworkRound.objects.get(network=network)
 
         # Ann and Bea find it on /diagnostics/ and answer in one go.
@@ -135,6 +140,43 @@ def test_the_leaders_loop_without_javascript(base_site, live_server, browser):
         expect(ann_page.get_by_role("heading", name="Network health scorecard results")).to_be_visible()
         expect(ann_page.locator("table.s4n-results-table")).to_be_visible()
         expect(ann_page.get_by_role("link", name="Join the discussion of these results")).to_be_visible()
+
+        # The leader turns the results into a plan: two actions for Purpose, one of them done.
+        leader_page.goto(f"{url}{round_.get_results_url()}")
+        leader_page.get_by_role("link", name="Start the action plan").click()
+        for what, status in (
+            ("Agree three priorities at the spring meeting", "Done"),
+            ("Visit each trust", "In progress"),
+        ):
+            leader_page.get_by_role("link", name="Add an action for Purpose").click()
+            leader_page.get_by_label("What will be done").fill(what)
+            leader_page.get_by_label("Owner (optional)").fill("Lena Leader")
+            leader_page.get_by_label(status, exact=True).check()
+            leader_page.get_by_role("button", name="Add the action").click()
+            expect(leader_page.get_by_text(what, exact=True)).to_be_visible()
+        # Members see the plan with the shared results.
+        ann_page.goto(f"{url}{round_.get_shared_url()}")
+        expect(ann_page.get_by_text("Visit each trust", exact=True)).to_be_visible()
+
+        # A second round, answered by the same three; its results show the change in each area
+        # beside the actions recorded for it on the first round's plan.
+        _open_round(leader_page, url, network)
+        second = NetworkRound.objects.filter(network=network).exclude(pk=round_.pk).get()
+        for member in (ann, bea, cal):
+            page = page_for(member)
+            page.goto(f"{url}{second.get_absolute_url()}")
+            page.get_by_role("button", name="Start").click()
+            _answer_every_page(page, "Agree")
+            page.get_by_role("button", name="Submit your answers").click()
+            expect(page.get_by_text("Thank you: your answers are submitted.")).to_be_visible()
+        leader_page.goto(f"{url}{second.get_results_url()}")
+        leader_page.get_by_role("button", name="Close the round now").click()
+        leader_page.get_by_role("button", name="Close the round").click()
+        purpose = leader_page.locator("table.s4n-results-table tr").filter(
+            has=leader_page.get_by_role("rowheader", name="Purpose", exact=True)
+        )
+        # Purpose: 2, 3 and 4 before (average 3.0), 4 from all three now.
+        expect(purpose).to_contain_text("2 actions, 1 done: +1.0")
     finally:
         for context in contexts:
             context.close()

@@ -3,6 +3,7 @@ is logged without stopping the others."""
 
 from datetime import datetime
 from io import StringIO
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.core.management import call_command, get_commands
@@ -60,6 +61,19 @@ class ScheduleTests(SimpleTestCase):
 
 
 class RunJobTests(SimpleTestCase):
+    # run_job drops stale database connections before and after each job; here no database is
+    # allowed (a connection left open by an earlier test would be touched), so that is checked
+    # on a stand-in.
+    def setUp(self):
+        patcher = mock.patch("source4networks.scheduling.close_old_connections")
+        self.close_old_connections = patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def test_stale_connections_are_dropped_before_and_after_a_job(self):
+        with self.assertLogs("source4networks.scheduling", "INFO"):
+            run_job(ScheduledJob("check", "* * * * *"))
+        self.assertEqual(self.close_old_connections.call_count, 2)
+
     def test_a_job_that_runs_logs_one_line(self):
         with self.assertLogs("source4networks.scheduling", "INFO") as logs:
             self.assertTrue(run_job(ScheduledJob("check", "* * * * *")))

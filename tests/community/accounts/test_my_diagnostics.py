@@ -106,7 +106,7 @@ class MyDiagnosticsTests(CommunityTestCase):
         text, links = self.overview(self.member)
         self.assertEqual(links[change], round_.get_absolute_url())
         self.assertNotIn(answer, links)
-        self.assertIn("You have answered", text)
+        self.assertIn("You have submitted your answers", text)
         # The leader has not answered: they are still asked to.
         self.assertIn(answer, self.overview(self.leader)[1])
 
