@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import benchmarking
 from .models import BenchmarkOptIn, NetworkRound
-from .round_views import _led_network
+from .round_views import led_network
 from .rounds import RoundError
 
 
@@ -59,7 +59,7 @@ def _back(network, instrument, round_id):
 @require_http_methods(["GET", "POST"])
 def benchmark_settings(request, slug, instrument):
     """Take part, change what to compare with, or stop (leaders only)."""
-    network = _led_network(request, slug)
+    network = led_network(request, slug)
     instrument = get_object_or_404(benchmarking.benchmark_instruments(), slug=instrument)
     choice = benchmarking.opt_in_for(network, instrument)
     form = benchmark_form(network, choice, data=request.POST if request.method == "POST" else None)

@@ -14,7 +14,7 @@ from . import matrix, scoring
 from .forms import MatrixSessionForm
 from .matrix_chart import full_date
 from .models import Instrument, MatrixSession
-from .round_views import _led_network
+from .round_views import led_network
 from .rounds import RoundError
 from .views import _csv_response
 
@@ -25,7 +25,7 @@ def _matrices():
 
 def _led_session(request, slug, pk):
     """The network and one of its sessions, for the network's active leaders only."""
-    network = _led_network(request, slug)
+    network = led_network(request, slug)
     session = get_object_or_404(
         MatrixSession.objects.select_related("version__instrument").prefetch_related("rows"), pk=pk, network=network
     )
@@ -37,7 +37,7 @@ def _led_session(request, slug, pk):
 @login_required
 @require_GET
 def matrix_list(request, slug):
-    network = _led_network(request, slug)
+    network = led_network(request, slug)
     return render(
         request,
         "diagnostics/matrix/list.html",
@@ -49,7 +49,7 @@ def matrix_list(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def matrix_new(request, slug, instrument):
-    network = _led_network(request, slug)
+    network = led_network(request, slug)
     instrument = get_object_or_404(_matrices().select_related("current_version"), slug=instrument)
     data = instrument.current_version.data
     form = MatrixSessionForm(data, request.POST or None)

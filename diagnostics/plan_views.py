@@ -20,7 +20,7 @@ from community.networks.models import Network
 from . import plans, rounds
 from .forms import DATE_WIDGET
 from .models import NetworkRound, PlanAction
-from .round_views import _led_round
+from .round_views import led_round
 from .views import _csv_response
 
 #: A due date may be at most this many years before or after today.
@@ -77,7 +77,7 @@ def _plan_or_404(round_):
 
 def _led_plan(request, slug, pk):
     """For the network's leaders: the round and its plan."""
-    network, round_ = _led_round(request, slug, pk)
+    network, round_ = led_round(request, slug, pk)
     return network, round_, _plan_or_404(round_)
 
 

@@ -23,7 +23,7 @@ from .responses_csv import ResponsesCSVError
 from .views import _csv_response
 
 
-def _led_network(request, slug):
+def led_network(request, slug):
     """The network, if the signed-in viewer is one of its active leaders; 403 otherwise
     (404 for a hidden network the viewer is not in, as on the network page)."""
     network = get_object_or_404(Network, slug=slug)
@@ -34,8 +34,8 @@ def _led_network(request, slug):
     return network
 
 
-def _led_round(request, slug, pk):
-    network = _led_network(request, slug)
+def led_round(request, slug, pk):
+    network = led_network(request, slug)
     round_ = get_object_or_404(
         NetworkRound.objects.select_related("version__instrument", "discussion__space"), pk=pk, network=network
     )
@@ -52,7 +52,7 @@ def _led_round(request, slug, pk):
 @login_required
 @require_GET
 def round_list(request, slug):
-    network = _led_network(request, slug)
+    network = led_network(request, slug)
     network_rounds = list(
         NetworkRound.objects.filter(network=network)
         .select_related("version__instrument")
@@ -66,7 +66,7 @@ def round_list(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_new(request, slug):
-    network = _led_network(request, slug)
+    network = led_network(request, slug)
     form = RoundForm(request.POST or None, initial={"instrument": request.GET.get("instrument")})
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,7 +99,7 @@ def round_new(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_detail(request, slug, pk):
-    network, round_ = _led_round(request, slug, pk)
+    network, round_ = led_round(request, slug, pk)
     if request.method == "POST":
         # Closing has its own confirmation page (round_close); the only action here is the email.
         if request.POST.get("action") == "email":
@@ -139,7 +139,7 @@ def round_detail(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def round_close(request, slug, pk):
     """Close a round early, after a page saying that it cannot be reopened."""
-    network, round_ = _led_round(request, slug, pk)
+    network, round_ = led_round(request, slug, pk)
     if not round_.is_open:
         return redirect(round_.get_results_url())
     if request.method == "POST":
@@ -161,7 +161,7 @@ def round_close(request, slug, pk):
 @login_required
 @require_GET
 def round_csv(request, slug, pk):
-    _, round_ = _led_round(request, slug, pk)
+    _, round_ = led_round(request, slug, pk)
     text = rounds.results_csv(round_)
     if text is None:
         raise Http404("No results to download: the round is open, or closed with too few responses.")
@@ -172,7 +172,7 @@ def round_csv(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_import(request, slug, pk):
-    network, round_ = _led_round(request, slug, pk)
+    network, round_ = led_round(request, slug, pk)
     # An online round never takes imports: its page says so and has no form.
     form = ImportForm(request.POST or None, request.FILES or None) if round_.is_paper else None
     if form is not None and request.method == "POST" and form.is_valid():
@@ -211,7 +211,7 @@ def round_import(request, slug, pk):
 def round_remind(request, slug, pk):
     """Remind the members who have not submitted. The leader is told only that reminders went,
     the same words however many there were (even none), so the page gives nothing away."""
-    _, round_ = _led_round(request, slug, pk)
+    _, round_ = led_round(request, slug, pk)
     try:
         round_reminders.send_reminder(round_, request.user)
     except rounds.RoundError as error:
@@ -225,7 +225,7 @@ def round_remind(request, slug, pk):
 @login_required
 @require_POST
 def round_share(request, slug, pk):
-    _, round_ = _led_round(request, slug, pk)
+    _, round_ = led_round(request, slug, pk)
     try:
         round_sharing.share_results(round_, request.user)
     except rounds.RoundError as error:
@@ -240,7 +240,7 @@ def round_share(request, slug, pk):
 @require_POST
 def round_discuss(request, slug, pk):
     """Share the results (if not yet) and start a thread about them in the private space."""
-    _, round_ = _led_round(request, slug, pk)
+    _, round_ = led_round(request, slug, pk)
     try:
         thread = round_sharing.start_discussion(round_, request.user)
     except rounds.RoundError as error:
