@@ -6,10 +6,13 @@
 --                  CSRF token; several lines are used in turn, from line BENCH_FIRST on
 --   BENCH_BODY     the form body of a POST, without the CSRF token
 --   BENCH_OUT      file the summary is written to (JSON)
+--   BENCH_MISS     when set, each request's address gets `bench-miss=<this>-<n>` added, a new n
+--                  each time, so that no request is answered from the page cache
 
 local method = os.getenv("BENCH_METHOD") or "GET"
 local body = os.getenv("BENCH_BODY") or ""
 local out = os.getenv("BENCH_OUT")
+local miss = os.getenv("BENCH_MISS") or ""
 
 local cookies, tokens = {}, {}
 local cookie_file = os.getenv("BENCH_COOKIES")
@@ -30,6 +33,7 @@ end
 function init(args)
   statuses = {}
   turn = first
+  sent = 0
 end
 
 function request()
@@ -47,7 +51,13 @@ function request()
       payload = body .. "&csrfmiddlewaretoken=" .. tokens[turn]
     end
   end
-  return wrk.format(method, nil, headers, payload)
+  local path = nil
+  if miss ~= "" then
+    sent = sent + 1
+    local joiner = string.find(wrk.path, "?", 1, true) and "&" or "?"
+    path = wrk.path .. joiner .. "bench-miss=" .. miss .. "-" .. sent
+  end
+  return wrk.format(method, path, headers, payload)
 end
 
 function response(status, headers, body)

@@ -19,6 +19,7 @@ however many dimensions there are (two per page type).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -28,6 +29,7 @@ from django.db.models.functions import Lower
 
 from casestudies.models import CaseStudyPage, CaseStudyPageTopic
 from resources.models import ResourcePage, ResourcePageTopic
+from source4networks.page_cache import cached_until_purge
 
 from . import scoring
 from .radar import RadarChart, radar_chart
@@ -165,10 +167,27 @@ def related_pages(page_model, through_model, topics_by_key: dict[str, list[str]]
     appears under one key at most.
 
     Each page goes to the key whose topics it matches most; each key takes its best matches
-    first, then the newest; a tie between two keys goes to the one listed first. Two queries in
-    all: each key's best candidates (enough of them that every key still fills its ``limit``
-    after the others have taken theirs), one select per key joined in one UNION, then the pages.
-    """
+    first, then the newest; a tie between two keys goes to the one listed first. Choosing looks
+    at every page tagged with the topics (most of a large library), so the choice is kept until
+    the next publish (`cached_until_purge`); the pages are then one query."""
+    name = f"related-pages:{page_model._meta.label_lower}:{limit}:{json.dumps(list(topics_by_key.items()))}"
+    made = {}
+
+    def choose():
+        made.update(choose_related_pages(page_model, through_model, topics_by_key, limit))
+        return {key: [page.pk for page in pages] for key, pages in made.items()}
+
+    chosen = cached_until_purge(name, choose)
+    if made:  # chosen just now: the pages are at hand
+        return made
+    pages = page_model.objects.live().public().in_bulk([page_id for ids in chosen.values() for page_id in ids])
+    return {key: [pages[page_id] for page_id in ids if page_id in pages] for key, ids in chosen.items()}
+
+
+def choose_related_pages(page_model, through_model, topics_by_key: dict[str, list[str]], limit: int):
+    """`related_pages`' choice, worked out. Two queries: each key's best candidates (enough of
+    them that every key still fills its ``limit`` after the others have taken theirs), one
+    select per key joined in one UNION, then the pages."""
     depth = limit * len(topics_by_key)
     selects = [
         through_model.objects.annotate(topic=Lower("tag__name"))
@@ -187,10 +206,7 @@ def related_pages(page_model, through_model, topics_by_key: dict[str, list[str]]
         candidates = list(selects[0].union(*selects[1:], all=True))
     else:  # SQLite cannot limit the selects of a UNION: one query per key there
         candidates = [row for select in selects for row in select]
-    pages = {
-        page.pk: page
-        for page in page_model.objects.live().public().filter(pk__in={page_id for _, page_id, _ in candidates})
-    }
+    pages = page_model.objects.live().public().in_bulk({page_id for _, page_id, _ in candidates})
 
     def best_first(candidate):
         # The most topics matched, then newest (undated pages last), then the key listed first.

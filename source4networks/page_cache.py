@@ -162,6 +162,43 @@ def fetch(request):
     return generation, response
 
 
+def current_generation():
+    """The generation number now (starting it if it is missing); None when the cache is down."""
+    try:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, time.time_ns(), None)
+            generation = cache.get(GENERATION_KEY)
+    except Exception:
+        logger.warning("Page cache unavailable: made without it", exc_info=True)
+        return None
+    return generation
+
+
+def cached_until_purge(name, make):
+    """`make()`, kept in the shared cache until the next purge: for parts of pages, personal
+    pages included, that show only what visitors see (published pages, the site's settings) and
+    are slow to work out. `name` must say everything the value depends on. Off with the page
+    cache (`PAGE_CACHE_SECONDS=0`), and made afresh when the cache is down."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    generation = current_generation() if seconds > 0 else None
+    if generation is None:
+        return make()
+    key = "page-cache:part:" + hashlib.sha256(f"{generation}:{name}".encode()).hexdigest()
+    try:
+        found = cache.get(key)
+    except Exception:
+        found = None
+    if found is not None:
+        return found
+    value = make()
+    try:
+        cache.set(key, value, seconds)
+    except Exception:
+        logger.warning("Page cache unavailable: part not stored", exc_info=True)
+    return value
+
+
 def store(request, response, generation, seconds):
     headers = [(name, value) for name, value in response.items() if name.lower() not in ("set-cookie", "x-request-id")]
     try:

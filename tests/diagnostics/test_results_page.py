@@ -5,8 +5,10 @@ from datetime import timedelta
 from unittest import mock
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from casestudies.factories import CaseStudyPageFactory
@@ -172,6 +174,29 @@ class GuidanceTests(TestCase):
         matched = re.compile(r">((?:Leadership resource|Engagement case study) \d)</a>")
         self.assertEqual(matched.findall(page.content.decode()), matched.findall(expected))
         self.assertTrue(matched.findall(expected))
+
+    @override_settings(PAGE_CACHE_SECONDS=300)
+    def test_the_choice_is_kept_until_the_next_publish(self):
+        # Choosing looks at every page tagged with the topics (most of a large library): it is
+        # kept in the shared cache, and a publish makes it again.
+        cache.clear()
+        matched = re.compile(r">((?:Leadership resource|Engagement case study|Newest leadership resource) ?\d?)</a>")
+        choosing = re.compile(r"COUNT\(DISTINCT")
+        with CaptureQueriesContext(connection) as first_queries:
+            first = self.client.get(self.response.get_absolute_url())
+        with CaptureQueriesContext(connection) as again:
+            second = self.client.get(self.response.get_absolute_url())
+        self.assertEqual(matched.findall(second.content.decode()), matched.findall(first.content.decode()))
+        self.assertTrue(matched.findall(second.content.decode()))
+        self.assertTrue(any(choosing.search(query["sql"]) for query in first_queries))
+        self.assertFalse(any(choosing.search(query["sql"]) for query in again))
+        self.assertLess(len(again), len(first_queries))
+
+        ResourcePageFactory(title="Newest leadership resource", topics=["network leadership"])
+        purpose = self.client.get(self.response.get_absolute_url()).content.decode()
+        purpose = purpose.split('id="guidance-purpose"')[1].split("</section>")[0]
+        newest_first = ["Newest leadership resource", "Leadership resource 0", "Leadership resource 1"]
+        self.assertEqual(matched.findall(purpose)[:3], newest_first)
 
     def test_strong_dimensions_get_no_guidance(self):
         data = instrument_data(SCORECARD)

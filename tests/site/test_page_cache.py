@@ -8,17 +8,19 @@ import re
 from unittest import mock
 
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import path, reverse
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from community.members.factories import make_member
 from community.networks.factories import NetworkFactory
 from resources.factories import ResourcePageFactory
-from source4networks.factories import UserFactory
-from source4networks.page_cache import purge
+from source4networks.factories import StandardPageFactory, UserFactory
+from source4networks.page_cache import cached_until_purge, purge
 
 
 def form_view(request):
@@ -126,7 +128,8 @@ class AnonymousPagesTests(PageCacheTestCase):
         self.assertNotEqual(response.get("X-Page-Cache"), "hit")
 
     def test_pages_are_made_as_usual_when_the_cache_is_down(self):
-        broken = mock.Mock(**{f"{name}.side_effect": ConnectionError("down") for name in ("get_many", "set", "incr")})
+        down = ("get_many", "get", "add", "set", "incr")
+        broken = mock.Mock(**{f"{name}.side_effect": ConnectionError("down") for name in down})
         with mock.patch("source4networks.page_cache.cache", broken):
             first = self.client.get("/resources/")
             second = self.client.get("/resources/")
@@ -267,3 +270,45 @@ class PurgeTests(PageCacheTestCase):
         self.client.get("/networks/")
         NetworkFactory(name="Brand New Network")
         self.assertContains(self.client.get("/networks/"), "Brand New Network")
+
+
+class CachedPartsTests(PageCacheTestCase):
+    """Parts of pages kept until the next purge (`cached_until_purge`), personal pages included:
+    the footer's links on every page."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.member = make_member(username="ada", display_name="Ada Member")
+        home = Site.objects.get().root_page
+        cls.about = StandardPageFactory(title="About this site", parent=home, show_in_menus=True)
+
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.member)  # a page the page cache never keeps
+
+    def footer_queries(self):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/community/")
+        self.assertContains(response, "About this site")
+        return [query["sql"] for query in queries if "source4networks_standardpage" in query["sql"]]
+
+    def test_the_footer_is_looked_up_once_until_the_next_publish(self):
+        self.assertTrue(self.footer_queries())
+        self.assertEqual(self.footer_queries(), [])
+        self.about.title = "About Source4Networks"
+        self.about.save_revision().publish()
+        response = self.client.get("/community/")
+        self.assertContains(response, "About Source4Networks")
+        self.assertNotContains(response, "About this site")
+
+    def test_made_afresh_each_time_when_the_cache_is_down(self):
+        broken = mock.Mock(**{f"{name}.side_effect": ConnectionError("down") for name in ("get", "add", "set")})
+        with mock.patch("source4networks.page_cache.cache", broken):
+            self.assertEqual(cached_until_purge("answer", lambda: 42), 42)
+            self.assertTrue(self.footer_queries())
+            self.assertTrue(self.footer_queries())
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_off_with_the_page_cache(self):
+        self.assertTrue(self.footer_queries())
+        self.assertTrue(self.footer_queries())

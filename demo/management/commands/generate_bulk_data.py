@@ -14,6 +14,7 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from casestudies.models import CaseStudyPage
 from community.discussions.models import Post, Space, Thread
@@ -90,8 +91,16 @@ class Command(BaseCommand):
                 jobs=jobs,
             )
             indexed = time.perf_counter() - index_started
+        # The planner's statistics, as autovacuum would gather them some minutes later: without
+        # them PostgreSQL plans for the empty tables it last saw (a query on the latest threads
+        # took 70 ms instead of 0.4 ms straight after a `large` run).
+        analyze_started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        analyzed = time.perf_counter() - analyze_started
         self.stdout.write(
-            f"Done in {time.perf_counter() - started:.1f}s: data {built:.1f}s, search index {indexed:.1f}s."
+            f"Done in {time.perf_counter() - started:.1f}s: data {built:.1f}s, search index {indexed:.1f}s, "
+            f"statistics {analyzed:.1f}s."
         )
         for what, seconds in progress.timings.items():
             self.stdout.write(f"  {what}: {seconds:.1f}s")
