@@ -2,7 +2,7 @@
 addresses it measures. Run by serve_bench.py under the same settings and secret key as the
 site it measures:
 
-    python bench/fixtures.py --posters 1000     # prints JSON: passwords, cookies, pages
+    python bench/fixtures.py --posters 3000     # prints JSON: passwords, cookies, pages
 
 - a bench member with a submitted diagnostic result, and a leader of a network with a closed
   round (its results page); both sign in through the real form later, with the password
@@ -201,7 +201,7 @@ def pages(member_user, leader):
 
 def main(argv=None):
     parser = argparse.ArgumentParser()
-    parser.add_argument("--posters", type=int, default=1000)
+    parser.add_argument("--posters", type=int, default=3000)
     args = parser.parse_args(argv)
     password = secrets.token_urlsafe(18)
     member_user = member(f"{NAME}-member", password)

@@ -537,7 +537,7 @@ def main(argv=None):
     parser.add_argument("--warmup", type=int, default=2, help="seconds of load per page before measuring (default 2)")
     parser.add_argument("--connections", type=int, default=4, help="requests in flight at once (default 4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
-    parser.add_argument("--posters", type=int, default=1000, help="members the reply POSTs rotate through")
+    parser.add_argument("--posters", type=int, default=3000, help="members the reply POSTs rotate through")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--only", help="measure only pages whose name matches this regular expression (and the baseline)"

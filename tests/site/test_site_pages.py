@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from casestudies.factories import CaseStudyPageFactory
+from community.members.factories import make_member
 from events.factories import EventPageFactory
 from resources.factories import ResourcePageFactory
 from source4networks.factories import StandardPageFactory, home_page, make_image
@@ -248,6 +249,15 @@ class StandardPageTests(TestCase):
         self.assertContains(response, 'aria-label="Breadcrumb"')
         self.assertContains(response, '<meta name="description" content="What the platform is for.">', html=True)
         self.assertContains(response, "<title>About Source4Networks – Source4Networks</title>", html=True)
+
+
+class PagesKeptOutOfSearchEnginesTests(TestCase):
+    def test_they_say_noindex_and_still_describe_the_site(self):
+        # A page about members says "noindex"; like every page it has a description.
+        self.client.force_login(make_member(username="reader"))
+        response = self.client.get("/community/members/")
+        self.assertContains(response, '<meta name="robots" content="noindex">', html=True)
+        self.assertContains(response, '<meta name="description" content="Evidence, case studies,', count=1)
 
 
 @override_settings(ROOT_URLCONF="tests.site.urls_raising")
