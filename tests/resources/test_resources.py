@@ -1,8 +1,10 @@
 """The resource library at /resources/: filters, search, sort, paging and the resource page."""
 
 from datetime import date, timedelta
+from unittest import mock
 
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -389,6 +391,16 @@ class ResourcePageTests(TestCase):
 
     def test_related_resources_share_topics_most_shared_first(self):
         related = soup(self.response).find("h2", string="Related resources").find_next("ul")
+        self.assertEqual(
+            [link.get_text(strip=True) for link in related.select("a")],
+            ["Shares both topics", "Shares leadership", "Shares evaluation", "Also shares leadership"],
+        )
+
+    def test_related_resources_are_the_same_where_the_database_cannot_limit_inside_a_union(self):
+        # SQLite (make run's default) takes one query per number of shared topics.
+        with mock.patch.object(connection.features, "supports_slicing_ordering_in_compound", False):
+            response = self.client.get(self.resource.url)
+        related = soup(response).find("h2", string="Related resources").find_next("ul")
         self.assertEqual(
             [link.get_text(strip=True) for link in related.select("a")],
             ["Shares both topics", "Shares leadership", "Shares evaluation", "Also shares leadership"],
