@@ -20,6 +20,7 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=source4networks.settings.production
 DEMO ?= yes
 NODE_DEPS := node_modules/.installed
 STATIC_BUILT := static/dist/main.css
+STATIC_COLLECTED := staticfiles/staticfiles.json
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup serve test test-fast lint security format check assets migrate demo bench lock clean
@@ -50,8 +51,14 @@ assets: $(STATIC_BUILT) ## Build the front end (NHS.UK frontend) into static/dis
 migrate: $(PYTHON_DEPS) ## Apply database migrations
 	$(PYTHON) manage.py migrate --noinput
 
-setup: $(PYTHON_DEPS) $(STATIC_BUILT) migrate ## Install everything, migrate, and load demo content into an empty site
+setup: $(PYTHON_DEPS) $(STATIC_BUILT) $(STATIC_COLLECTED) migrate ## Install everything, migrate, and load demo content into an empty site
 	$(PYTHON) manage.py load_demo_content --if-empty
+
+# Static files collected as production has them (hashed names, gzip and Brotli), so `make run`
+# serves them as production does; collected again only when a static file or a dependency changes.
+$(STATIC_COLLECTED): $(PYTHON_DEPS) $(STATIC_BUILT) $(shell find static -type f 2>/dev/null)
+	$(PYTHON) manage.py collectstatic --noinput --verbosity 0
+	touch $@
 
 run: setup ## Set up and serve the site at http://127.0.0.1:$(PORT)
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)

@@ -37,6 +37,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import psycopg
+import redis
 import requests
 from psycopg import sql
 
@@ -150,13 +151,20 @@ def pinned(core, command, pin):
 
 
 def collect_static(env):
-    """Production serves static files under hashed names from collectstatic's manifest."""
-    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
-        log("Collecting static files (once)")
-        manage(env, "collectstatic", "--noinput", "-v0")
+    """Production serves static files under hashed names from collectstatic's manifest: collected
+    each run, so a changed stylesheet is the one measured."""
+    log("Collecting static files")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+def empty_cache(redis_url):
+    """The run's cache starts empty: pages another run stored (on other data, or before a
+    change) would otherwise be served as this run's."""
+    redis.Redis.from_url(redis_url).flushdb()
 
 
 def start_site(args, env, log_path):
+    empty_cache(args.redis_url)
     command = [GUNICORN, "source4networks.wsgi:application", "--workers", str(args.workers)]
     command += ["--bind", f"127.0.0.1:{args.port}", "--error-logfile", str(log_path), "--log-level", "warning"]
     # The site's own log lines (sign-ins, errors) go to the same file as gunicorn's.

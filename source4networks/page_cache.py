@@ -15,6 +15,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -131,8 +132,16 @@ def mark_public(response, seconds):
 
 
 def cache_key(request):
+    # A page names the static files of the release that made it: after a release that changes
+    # them, a page stored before would ask for files the new servers no longer have.
     address = request.build_absolute_uri()
-    return "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
+    return "page-cache:page:" + hashlib.sha256(f"{static_files_version()}:{address}".encode()).hexdigest()
+
+
+def static_files_version():
+    """The hash of collectstatic's manifest (it changes with any static file), or "" where
+    static files are not collected under hashed names (development without collecting, tests)."""
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""
 
 
 def fetch(request):

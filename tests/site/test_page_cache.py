@@ -109,6 +109,15 @@ class AnonymousPagesTests(PageCacheTestCase):
         digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
         self.assertIn(f"'sha256-{digest}'", script_src)
 
+    def test_a_release_with_new_static_files_does_not_serve_pages_stored_before_it(self):
+        # The stored page names the old release's stylesheet, which the new servers do not have.
+        with mock.patch("source4networks.page_cache.static_files_version", return_value="release-1"):
+            self.client.get("/resources/")
+            self.assertEqual(self.client.get("/resources/")["X-Page-Cache"], "hit")
+        with mock.patch("source4networks.page_cache.static_files_version", return_value="release-2"):
+            self.assertEqual(self.client.get("/resources/")["X-Page-Cache"], "miss")
+            self.assertEqual(self.client.get("/resources/")["X-Page-Cache"], "hit")
+
     def test_not_found_pages_are_not_stored(self):
         self.client.get("/no-such-page/")
         response = self.client.get("/no-such-page/")
