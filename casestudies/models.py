@@ -16,6 +16,7 @@ from source4networks.blocks import RICH_TEXT_FEATURES, KeyFactBlock, QuoteBlock
 from source4networks.library.listing import library_listing
 from source4networks.library.pages import LibraryIndexPage
 from source4networks.models import SummaryMixin
+from source4networks.search import search_join_index
 from source4networks.taxonomy import NetworkType
 
 from .filters import CaseStudyFilterSet
@@ -142,6 +143,10 @@ class CaseStudyPage(SummaryMixin, Page):
         InlinePanel("related_resources", label="Related resources"),
         FieldPanel("publication_date"),
     ]
+
+    class Meta:
+        indexes = [search_join_index("page_ptr", "casestudies_search_join")]
+
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
     # Members can save it to read later (My account, Saved items).

@@ -15,6 +15,7 @@ from source4networks.blocks import BodyBlock
 from source4networks.library.listing import section_url
 from source4networks.library.pages import LibraryIndexPage
 from source4networks.models import SummaryMixin
+from source4networks.search import search_join_index
 
 from .calendar import format_date_short, format_event_when
 from .feeds import EventFeed
@@ -82,6 +83,10 @@ class EventPage(SummaryMixin, Page):
         FieldPanel("body"),
         FieldPanel("topics"),
     ]
+
+    class Meta:
+        indexes = [search_join_index("page_ptr", "events_search_join")]
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     # Members can save it to read later (My account, Saved items).

@@ -17,6 +17,7 @@ from source4networks.blocks import BodyBlock
 from source4networks.library.listing import library_listing
 from source4networks.library.pages import LibraryIndexPage
 from source4networks.models import SummaryMixin
+from source4networks.search import search_join_index
 from source4networks.taxonomy import ResourceType
 
 from .filters import ResourceFilterSet
@@ -116,6 +117,10 @@ class ResourcePage(SummaryMixin, Page):
         ),
         MultiFieldPanel([FieldPanel("review_by"), FieldPanel("featured")], heading="Editorial"),
     ]
+
+    class Meta:
+        indexes = [search_join_index("page_ptr", "resources_search_join")]
+
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
     # Members can save it to read later (My account, Saved items).

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .home import home_page_context
+from .search import search_join_index
 
 
 class Sector(models.Model):
@@ -99,4 +100,8 @@ class StandardPage(SummaryMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+
+    class Meta:
+        indexes = [search_join_index("page_ptr", "standardpage_search_join")]
+
     subpage_types = ["source4networks.StandardPage"]

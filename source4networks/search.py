@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import models
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -21,6 +23,14 @@ from .listing import clean_query, paginate
 from .registry import Registry
 
 EMPTY_QUERY_MESSAGE = "Enter a search term"
+
+
+def search_join_index(field, name):
+    """An index on `field` written as text, for a model the site searches. Wagtail's database
+    search joins its index rows to the model on `object_id = (pk)::varchar(50)`; without this
+    index PostgreSQL reads the whole table to make that join (23 ms of a 59 ms rare-word search
+    at 100,000 resources), with it one row per match."""
+    return models.Index(Cast(field, output_field=models.CharField(max_length=50)), name=name)
 
 
 def live_public_pages(queryset, request):

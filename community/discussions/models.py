@@ -10,6 +10,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from source4networks.search import search_join_index
+
 from .markdown import plain_text
 
 TITLE_MIN_LENGTH = 5
@@ -111,7 +113,10 @@ class Thread(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-last_activity_at"]
-        indexes = [models.Index(fields=["space", "hidden", "-pinned", "-last_activity_at"])]
+        indexes = [
+            models.Index(fields=["space", "hidden", "-pinned", "-last_activity_at"]),
+            search_join_index("id", "threads_search_join"),
+        ]
 
     def __str__(self):
         return self.title
@@ -155,7 +160,7 @@ class Post(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["thread", "created_at"])]
+        indexes = [models.Index(fields=["thread", "created_at"]), search_join_index("id", "posts_search_join")]
 
     def __str__(self):
         return f"Post {self.pk} in {self.thread}"

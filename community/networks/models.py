@@ -15,6 +15,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from source4networks.search import search_join_index
 from source4networks.taxonomy import NetworkType
 
 INVITATION_LIFETIME = timedelta(days=28)
@@ -111,6 +112,7 @@ class Network(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [search_join_index("id", "networks_search_join")]
 
     def __str__(self):
         return self.name

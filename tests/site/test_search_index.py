@@ -8,6 +8,8 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from community.discussions.factories import SpaceFactory
+from community.members.factories import make_member
 from resources.factories import ResourcePageFactory
 
 INDEX = "s4n_search_title_body_gin"
@@ -46,3 +48,38 @@ class SearchExpressionIndexTests(TestCase):
             )
             plan = "\n".join(row[0] for row in cursor.fetchall())
         self.assertIn(f"Bitmap Index Scan on {INDEX}", plan)
+
+    def test_each_searched_model_is_joined_to_its_index_entries_through_an_index(self):
+        # Wagtail joins its index rows on `object_id = (pk)::varchar(50)`; each searched table
+        # has an index on that expression, so the join reads one row per match, not the table.
+        tables = {
+            "source4networks_standardpage": "page_ptr_id",
+            "resources_resourcepage": "page_ptr_id",
+            "casestudies_casestudypage": "page_ptr_id",
+            "events_eventpage": "page_ptr_id",
+            "networks_network": "id",
+            "discussions_thread": "id",
+            "discussions_post": "id",
+        }
+        # Signed in, with a space to read, so that discussions are searched too.
+        SpaceFactory()
+        self.client.force_login(make_member(username="searcher"))
+        searched = " ".join(self.search_sql("quillwort"))
+        with connection.cursor() as cursor:
+            for table, column in tables.items():
+                with self.subTest(table=table):
+                    self.assertIn(f'("{table}"."{column}")::varchar(50)', searched)
+                    cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s", [table])
+                    definitions = " ".join(row[0] for row in cursor.fetchall())
+                    self.assertIn(f"(({column})::character varying(50))", definitions)
+
+    def test_postgresql_joins_through_that_index(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(
+                "EXPLAIN SELECT r.page_ptr_id FROM wagtailsearch_indexentry e "
+                "JOIN resources_resourcepage r ON e.object_id = (r.page_ptr_id)::varchar(50) "
+                "WHERE (e.title || e.body) @@ to_tsquery('simple', 'quillwort')"
+            )
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        self.assertIn("resources_search_join", plan)
