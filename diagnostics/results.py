@@ -23,12 +23,12 @@ import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db import connections
 from django.db.models import Count, F, Max, Value
 from django.db.models.functions import Lower
 
 from casestudies.models import CaseStudyPage, CaseStudyPageTopic
 from resources.models import ResourcePage, ResourcePageTopic
+from source4networks.listing import rows_of_limited_selects
 from source4networks.page_cache import cached_until_purge
 
 from . import scoring
@@ -202,10 +202,7 @@ def choose_related_pages(page_model, through_model, topics_by_key: dict[str, lis
         .values_list("position", "content_object_id", "matches")[:depth]
         for position, topics in enumerate(topics_by_key.values())
     ]
-    if len(selects) > 1 and connections[selects[0].db].features.supports_slicing_ordering_in_compound:
-        candidates = list(selects[0].union(*selects[1:], all=True))
-    else:  # SQLite cannot limit the selects of a UNION: one query per key there
-        candidates = [row for select in selects for row in select]
+    candidates = rows_of_limited_selects(selects)
     pages = page_model.objects.live().public().in_bulk({page_id for _, page_id, _ in candidates})
 
     def best_first(candidate):

@@ -1,9 +1,9 @@
 """What the resource library's listing cards and a resource page show besides their fields."""
 
-from django.db import connections
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 
 from source4networks.library.listing import section_url, topics_prefetch
+from source4networks.listing import rows_of_limited_selects
 
 RELATED_RESOURCES_SHOWN = 4
 
@@ -60,10 +60,7 @@ def related_resources(page, limit=RELATED_RESOURCES_SHOWN):
         .order_by("-first_published_at", "-pk")[:limit]
         for count in range(len(set(topic_ids)), 0, -1)
     ]
-    if len(selects) > 1 and connections[candidates.db].features.supports_slicing_ordering_in_compound:
-        found = list(selects[0].union(*selects[1:], all=True))
-    else:
-        found = [resource for select in selects for resource in select]
+    found = rows_of_limited_selects(selects)
 
     def most_shared_then_newest(resource):
         published = resource.first_published_at

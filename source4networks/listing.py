@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connections
 from django.utils.text import Truncator
 
 # How much of an unrecognised value is repeated back in a message.
@@ -272,3 +273,12 @@ def in_page_order(page_items, queryset):
     ids = [item.pk for item in page_items]
     by_id = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def rows_of_limited_selects(selects):
+    """The rows of several ordered, sliced selects: one UNION ALL query where the database can
+    limit inside a UNION (PostgreSQL), one query per select where it cannot (SQLite)."""
+    selects = list(selects)
+    if len(selects) > 1 and connections[selects[0].db].features.supports_slicing_ordering_in_compound:
+        return list(selects[0].union(*selects[1:], all=True))
+    return [row for select in selects for row in select]

@@ -153,10 +153,7 @@ def fetch(request):
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         if generation is None:
-            # First use, or the number was evicted: start from the clock, so no entry stored
-            # under an earlier number can match.
-            cache.add(GENERATION_KEY, time.time_ns(), None)
-            return cache.get(GENERATION_KEY), None
+            return start_generation(), None
     except Exception:
         logger.warning("Page cache unavailable: page made without it", exc_info=True)
         return None, None
@@ -174,14 +171,17 @@ def fetch(request):
 def current_generation():
     """The generation number now (starting it if it is missing); None when the cache is down."""
     try:
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            cache.add(GENERATION_KEY, time.time_ns(), None)
-            generation = cache.get(GENERATION_KEY)
+        return cache.get(GENERATION_KEY) or start_generation()
     except Exception:
         logger.warning("Page cache unavailable: made without it", exc_info=True)
         return None
-    return generation
+
+
+def start_generation():
+    """First use, or the number was evicted: start it from the clock, so no entry stored under
+    an earlier number can match (`add`: a server that started it a moment before wins)."""
+    cache.add(GENERATION_KEY, time.time_ns(), None)
+    return cache.get(GENERATION_KEY)
 
 
 def cached_until_purge(name, make):

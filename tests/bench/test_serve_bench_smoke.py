@@ -8,7 +8,6 @@ production settings refuse to start without it): skipped when Redis is not there
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from io import StringIO
@@ -21,6 +20,7 @@ from django.db import connection
 
 from tests.concurrency import in_ci
 from tests.page_catalogue import migrated_snapshot, restore_database
+from tests.resilience.stack import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
@@ -64,12 +64,6 @@ def redis_is_up():
         return redis.Redis.from_url(REDIS_URL, socket_timeout=2).ping()
     except redis.RedisError:
         return False
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def database_url():

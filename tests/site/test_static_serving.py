@@ -5,7 +5,6 @@ caching; a visitor's first page stays small."""
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,14 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.resilience.stack import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = "max-age=315360000"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
